@@ -1,0 +1,154 @@
+// The model world: the protocol's atomics, plain data and locks become
+// Relacy's, so that Relacy explores their interleavings and weak-memory
+// outcomes and checks every plain access for races. Only model/ includes
+// Relacy; impl/ never does.
+#pragma once
+
+#include <relacy/relacy.hpp>
+
+// relacy.hpp rewrites ordinary names with macros (new, delete, free,
+// memory_order_*, assert, ...) for code written against std::. Our code uses
+// Relacy's API explicitly, so the macros only break it: drop them here.
+#undef memory_order_relaxed
+#undef memory_order_consume
+#undef memory_order_acquire
+#undef memory_order_release
+#undef memory_order_acq_rel
+#undef memory_order_seq_cst
+#undef new
+#undef delete
+#undef malloc
+#undef calloc
+#undef realloc
+#undef free
+#undef assert
+#undef errno
+
+#include <atomic>
+#include <cstddef>
+
+#include "../impl/source_loc.hpp"
+#include "../impl/step.hpp"
+#include "../impl/violation.hpp"
+
+namespace spancheck::model {
+
+inline rl::memory_order to_rl(std::memory_order mo) {
+    switch (mo) {
+    case std::memory_order_relaxed: return rl::mo_relaxed;
+    case std::memory_order_consume: return rl::mo_consume;
+    case std::memory_order_acquire: return rl::mo_acquire;
+    case std::memory_order_release: return rl::mo_release;
+    case std::memory_order_acq_rel: return rl::mo_acq_rel;
+    case std::memory_order_seq_cst: return rl::mo_seq_cst;
+    }
+    return rl::mo_seq_cst;
+}
+
+inline rl::debug_info at(source_loc l) { return rl::debug_info(l.function, l.file, l.line); }
+
+// What one execution left behind for the driver: the protocol steps of the
+// execution Relacy replays with history, and the violation the protocol or the
+// final checks reported. Plain static storage: nothing here may allocate while
+// Relacy owns the allocator.
+struct recorder {
+    static constexpr std::size_t capacity = 4096;
+    static inline step_record steps[capacity];
+    static inline std::size_t count = 0;
+    static inline bool truncated = false;
+    static inline bool has_violation = false;
+    static inline violation reported{};
+    static inline int phase = setup_thread;  // setup, checks, or >= 0 while threads run
+
+    static void begin_execution() {
+        count = 0;
+        truncated = false;
+        has_violation = false;
+        phase = setup_thread;
+    }
+};
+
+struct relacy_world {
+    // Zero-initialised without a scheduling point, like Go's zeroed memory:
+    // allocating a block must not multiply the schedules to explore.
+    template <class T>
+    class atomic {
+    public:
+        atomic() = default;
+        atomic(const atomic&) = delete;
+        atomic& operator=(const atomic&) = delete;
+
+        T load(std::memory_order mo, source_loc l = source_loc::current()) const { return a_.load(to_rl(mo), at(l)); }
+        void store(T v, std::memory_order mo, source_loc l = source_loc::current()) { a_.store(v, to_rl(mo), at(l)); }
+        T exchange(T v, std::memory_order mo, source_loc l = source_loc::current()) {
+            return a_.exchange(v, to_rl(mo), at(l));
+        }
+        T fetch_add(T v, std::memory_order mo, source_loc l = source_loc::current()) {
+            return a_.fetch_add(v, to_rl(mo), at(l));
+        }
+        T fetch_sub(T v, std::memory_order mo, source_loc l = source_loc::current()) {
+            return a_.fetch_sub(v, to_rl(mo), at(l));
+        }
+        bool compare_exchange_strong(T& expected, T desired, std::memory_order mo,
+                                     source_loc l = source_loc::current()) {
+            return a_.compare_exchange_strong(expected, desired, to_rl(mo), at(l));
+        }
+
+    private:
+        mutable rl::generic_atomic<T, true> a_;
+    };
+
+    template <class T>
+    class var {
+    public:
+        var() = default;
+        var(const var&) = delete;
+        var& operator=(const var&) = delete;
+
+        T load(source_loc l = source_loc::current()) const { return v_(at(l)).load(); }
+        void store(T v, source_loc l = source_loc::current()) { v_(at(l)) = v; }
+
+    private:
+        rl::var<T> v_{T{}};
+    };
+
+    class mutex {
+    public:
+        void lock(source_loc l) { m_.lock(at(l)); }
+        void unlock(source_loc l) { m_.unlock(at(l)); }
+
+    private:
+        rl::mutex m_;
+    };
+
+    static void fence(std::memory_order mo, source_loc l = source_loc::current()) {
+        rl::atomic_thread_fence(to_rl(mo), at(l));
+    }
+
+    // A spin loop must yield, or bounded and full search see a thread that
+    // never lets the one it waits for run, and report a livelock.
+    static void spin_wait(source_loc l = source_loc::current()) { rl::yield(1, at(l)); }
+
+    template <class Point>
+    static void step(Point p, std::int64_t a = 0, std::int64_t b = 0, std::int64_t c = 0, std::int64_t d = 0) {
+        // Only the replay of a failing execution collects history; the search
+        // itself pays one branch per step.
+        if (!rl::ctx().collecting_history()) return;
+        if (recorder::count == recorder::capacity) {
+            recorder::truncated = true;
+            return;
+        }
+        step_record& r = recorder::steps[recorder::count++];
+        r = step_record{std::int16_t(thread()), point_code(p), a, b, c, d};
+    }
+
+    static int thread() { return recorder::phase >= 0 ? int(rl::ctx().current_thread()) : recorder::phase; }
+
+    static void fail(const violation& v) {
+        recorder::reported = v;
+        recorder::has_violation = true;
+        rl::ctx().fail_test("spancheck invariant violated", rl::test_result_user_assert_failed, RL_INFO);
+    }
+};
+
+}  // namespace spancheck::model

@@ -1,0 +1,34 @@
+// What a model-checking run found, in terms the command line and the JSON
+// report use (no Relacy types).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "search.hpp"
+
+namespace spancheck::model {
+
+struct options {
+    search how;
+    std::string replay;  // a state printed by an earlier run; empty: search
+    bool raw = false;    // keep Relacy's own history of the failing execution
+};
+
+struct result {
+    bool violated = false;
+    bool replay_missed = false;  // --replay given, but that execution holds
+    std::string kind;            // violation_kind name, e.g. "leak"
+    std::string message;         // the violated invariant in words
+    std::vector<std::string> steps;  // the interleaving, one protocol step a line
+    bool steps_truncated = false;
+    std::uint64_t executions = 0;
+    bool exhaustive = false;     // the search completed and covers all schedules within its bound
+    double seconds = 0;
+    std::string replay_state;    // pass to --replay to run the failing execution again
+    std::string checker_result;  // Relacy's name for the outcome
+    std::string raw;             // Relacy's history (--raw)
+};
+
+}  // namespace spancheck::model

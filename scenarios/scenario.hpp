@@ -1,0 +1,38 @@
+// What a scenario is, for every protocol and every executor.
+//
+// A scenario is a class template on a protocol harness H (the protocol
+// instantiated for one world, one variant and one configuration). It knows
+// nothing about Relacy or real threads:
+//
+//   static constexpr std::string_view name, summary;
+//   static constexpr unsigned threads;           threads the model runs (Relacy
+//                                                needs the count at compile time)
+//   static std::string thread_name(unsigned i);  "popper A", used in counterexamples
+//   static std::string refusal();                non-empty: this configuration
+//                                                cannot be explored, and why
+//   void setup();                                single-threaded, before the threads
+//   void thread(unsigned i);                     the body of thread i
+//   void check();                                single-threaded, after the threads:
+//                                                the final checks (invariants)
+//
+// Executors construct a fresh scenario object per execution (model) or trial
+// (stress), call setup, run the thread bodies concurrently, then check.
+#pragma once
+
+#include <string>
+
+#include "../impl/type_list.hpp"
+
+namespace spancheck {
+
+// A list of scenario templates, applied to one harness type on demand.
+template <template <class> class... S>
+struct scenario_list {
+    template <class H>
+    using for_harness = type_list<S<H>...>;
+};
+
+// "popper A", "popper B", ...: threads of one role told apart by a letter.
+inline std::string lettered(const char* role, unsigned i) { return std::string(role) + " " + char('A' + i); }
+
+}  // namespace spancheck

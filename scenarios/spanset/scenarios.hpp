@@ -1,0 +1,168 @@
+// Span set scenarios: setup, one body per thread, final checks. World-agnostic:
+// the same code runs under the model checker and on real threads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "../scenario.hpp"
+#include "../shape.hpp"
+#include "harness.hpp"
+
+namespace spancheck::spanset {
+
+// Threads 0 .. pushers-1 push, the rest pop.
+inline std::string role_name(const shape& sh, unsigned i) {
+    if (i < sh.pushers) return sh.pushers == 1 ? std::string("pusher") : lettered("pusher", i);
+    return lettered("popper", i - sh.pushers);
+}
+
+// §5.1: a push that claims a cursor in block k+1 while block k has not been
+// added yet breaks the slow path (it stores spine[top] but bumps spineLen by
+// one). That needs more than N pushes in flight, which Go never has (pushes
+// in flight <= GOMAXPROCS, N = 512). A tiny-block model must not go there.
+template <std::uintptr_t N>
+std::string capacity_refusal(std::string_view scenario, const shape& sh) {
+    if (sh.pushers <= N) return {};
+    return "scenario " + std::string(scenario) + " runs " + std::to_string(sh.pushers) +
+           " concurrent pushers but a block has " + std::to_string(N) +
+           " slots: more than N pushes in flight break the span set's small-block capacity assumption "
+           "(docs/spanset-protocol.md §5.1), a state Go cannot reach; use at most " +
+           std::to_string(N) + " pushers or more slots per block";
+}
+
+// Base of the scenarios below: the harness, the shape and the thread names.
+template <class H>
+class scenario_base {
+public:
+    explicit scenario_base(shape sh, std::size_t spans) : shape_(sh), h_(spans) {}
+    std::string thread_name(unsigned i) const { return role_name(shape_, i); }
+    void check() { h_.check_all(); }
+
+protected:
+    // The share of `total` operations that thread `i` of `n` does.
+    static std::size_t share(std::size_t total, unsigned i, unsigned n) { return total / n + (i < total % n); }
+
+    shape shape_;
+    H h_;
+};
+
+// The reproducer of 39380e8e: a block is filled before the threads start, then
+// two poppers empty it. No push runs concurrently; the only race is between
+// the two pops' counter updates.
+template <class H>
+class two_poppers : public scenario_base<H> {
+public:
+    static constexpr std::string_view name = "two-poppers";
+    static constexpr std::string_view summary =
+        "one block of N spans pushed in setup; two poppers take half each (the 39380e8e reproducer)";
+    static constexpr shape default_shape{0, 2};
+
+    explicit two_poppers(shape sh = default_shape) : scenario_base<H>(sh, H::N) {}
+    static std::string refusal(shape sh) {
+        return sh.pushers == 0 ? std::string() : "scenario two-poppers has no pushers; give it popper threads only";
+    }
+
+    void setup() {
+        for (std::size_t i = 0; i < H::N; ++i) this->h_.push(i);
+    }
+    void thread(unsigned i) {
+        for (std::size_t k = this->share(H::N, i, this->shape_.poppers); k > 0; --k) this->h_.pop();
+    }
+};
+
+// Pushes and pops of one block at the same time: poppers wait on slots whose
+// pusher has claimed but not stored, and may find the set empty.
+template <class H>
+class push_pop : public scenario_base<H> {
+public:
+    static constexpr std::string_view name = "push-pop";
+    static constexpr std::string_view summary =
+        "a pusher fills one block while two poppers pop concurrently (poppers may find it empty)";
+    static constexpr shape default_shape{1, 2};
+
+    explicit push_pop(shape sh = default_shape) : scenario_base<H>(sh, H::N) {}
+    static std::string refusal(shape sh) { return capacity_refusal<H::N>(name, sh); }
+
+    void setup() {}
+    void thread(unsigned i) {
+        const shape& sh = this->shape_;
+        if (i < sh.pushers) {
+            for (std::size_t k = i; k < H::N; k += sh.pushers) this->h_.push(k);
+        } else {
+            for (std::size_t k = this->share(H::N, i - sh.pushers, sh.poppers); k > 0; --k) this->h_.pop();
+        }
+    }
+};
+
+// The block boundary: block 0 is one span short of full when the threads
+// start; the pusher completes it and starts block 1, which allocates a block
+// and grows the spine (initial capacity 1), while the poppers drain block 0
+// and may free it.
+template <class H>
+class block_boundary : public scenario_base<H> {
+public:
+    static constexpr std::string_view name = "block-boundary";
+    static constexpr std::string_view summary =
+        "pushes complete block 0 and open block 1 (new block, spine growth) while two poppers pop";
+    static constexpr shape default_shape{1, 2};
+
+    explicit block_boundary(shape sh = default_shape) : scenario_base<H>(sh, spans(sh)) {}
+    static std::string refusal(shape sh) { return capacity_refusal<H::N>(name, sh); }
+
+    void setup() {
+        for (std::size_t i = 0; i + 1 < H::N; ++i) this->h_.push(i);
+    }
+    void thread(unsigned i) {
+        const shape& sh = this->shape_;
+        if (i < sh.pushers) {
+            for (std::size_t k = H::N - 1 + i; k < spans(sh); k += sh.pushers) this->h_.push(k);
+        } else {
+            this->h_.pop();
+        }
+    }
+
+private:
+    // N-1 in setup, then one more push than pushers so that block 1 is opened.
+    static std::size_t spans(shape sh) { return H::N - 1 + sh.pushers + 1; }
+};
+
+// Reset and reuse: two blocks' worth of spans are drained concurrently, the
+// set is reset (frees the partly used head block), and a second cycle reuses
+// the pooled blocks, which come back unzeroed.
+template <class H>
+class reset_after_drain : public scenario_base<H> {
+public:
+    static constexpr std::string_view name = "reset-after-drain";
+    static constexpr std::string_view summary =
+        "N+1 spans drained by two poppers, then reset, then a second cycle on the pooled blocks";
+    static constexpr shape default_shape{0, 2};
+
+    explicit reset_after_drain(shape sh = default_shape) : scenario_base<H>(sh, H::N + 1) {}
+    static std::string refusal(shape sh) {
+        return sh.pushers == 0 ? std::string()
+                               : "scenario reset-after-drain has no pushers; give it popper threads only";
+    }
+
+    void setup() { push_all(); }
+    void thread(unsigned) {
+        while (this->h_.pop()) {
+        }
+    }
+    void check() {
+        this->h_.check_all();
+        this->h_.new_cycle();
+        push_all();
+        this->h_.check_all();
+    }
+
+private:
+    void push_all() {
+        for (std::size_t i = 0; i < H::N + 1; ++i) this->h_.push(i);
+    }
+};
+
+using all = scenario_list<two_poppers, push_pop, block_boundary, reset_after_drain>;
+
+}  // namespace spancheck::spanset
