@@ -74,11 +74,16 @@ result run(const options& opt, const std::function<std::string(const step_record
     case search::kind::random:
         p.search_type = rl::random_scheduler_type;
         // The random scheduler seeds execution i with i: seed S runs S .. S+N-1.
-        p.iteration_count = opt.how.seed + opt.how.iterations;
+        p.iteration_count = opt.how.seed + opt.how.iterations - 1;  // the last one runs too
         p.initial_state = std::to_string(opt.how.seed);
         break;
     }
-    if (!opt.replay.empty()) p.initial_state = from_replay(opt.replay);
+    if (!opt.replay.empty()) {
+        // Straight to the recorded execution, with history: Relacy then runs
+        // it once instead of finding it and running it again.
+        p.initial_state = from_replay(opt.replay);
+        p.collect_history = true;
+    }
     const std::uint64_t first = p.initial_state.empty() ? 0 : std::stoull(std::string(p.initial_state.c_str()));
 
     rl::ostringstream history;
@@ -113,8 +118,9 @@ result run(const options& opt, const std::function<std::string(const step_record
     r.message = describe(v, names);
     if (v.kind == violation_kind::checker_error) r.message += ": " + r.checker_result;
     for (std::size_t i = 0; i < recorder::count; ++i) {
-        std::string line = narrate(recorder::steps[i]);
-        if (!line.empty()) r.steps.push_back(std::move(line));
+        const step_record& s = recorder::steps[i];
+        std::string what = narrate(s);
+        if (!what.empty()) r.steps.push_back({s.thread, names(s.thread), std::move(what)});
     }
     r.steps_truncated = recorder::truncated;
     r.replay_state = to_replay(p.final_state.empty() ? opt.replay : std::string(p.final_state.c_str()));

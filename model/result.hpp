@@ -16,12 +16,19 @@ struct options {
     bool raw = false;    // keep Relacy's own history of the failing execution
 };
 
+// One protocol step of a counterexample: who, and what they did.
+struct trace_step {
+    int thread;          // scenario thread number, or setup_thread / checks_thread
+    std::string who;     // "popper B", "setup", "final checks"
+    std::string what;    // "claims slot 1 of block 0"
+};
+
 struct result {
     bool violated = false;
     bool replay_missed = false;  // --replay given, but that execution holds
     std::string kind;            // violation_kind name, e.g. "leak"
     std::string message;         // the violated invariant in words
-    std::vector<std::string> steps;  // the interleaving, one protocol step a line
+    std::vector<trace_step> steps;  // the interleaving, in the order it happened
     bool steps_truncated = false;
     std::uint64_t executions = 0;
     bool exhaustive = false;     // the search completed and covers all schedules within its bound

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "../impl/type_list.hpp"
+#include "../impl/violation.hpp"
 
 namespace spancheck {
 
@@ -31,6 +32,15 @@ struct scenario_list {
     template <class H>
     using for_harness = type_list<S<H>...>;
 };
+
+// The name of a thread number in counterexamples: the harness phases by
+// their own names, scenario threads by the scenario's.
+template <class RoleName>
+std::string thread_label(int thread, RoleName role) {
+    if (thread == setup_thread) return "setup";
+    if (thread == checks_thread) return "final checks";
+    return role(unsigned(thread));
+}
 
 // "popper A", "popper B", ...: threads of one role told apart by a letter.
 inline std::string lettered(const char* role, unsigned i) { return std::string(role) + " " + char('A' + i); }

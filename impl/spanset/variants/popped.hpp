@@ -61,8 +61,9 @@ struct popped {
         return b.popped.load(seq_cst);
     }
 
-    static std::string describePop(std::uint32_t old, std::uint32_t now, std::uintptr_t, std::uintptr_t n, bool frees) {
-        std::string s = "popped " + std::to_string(old) + "→" + std::to_string(now);
+    static std::string describePop(std::int64_t block, std::uint32_t old, std::uint32_t now, std::uintptr_t,
+                                   std::uintptr_t n, bool frees) {
+        std::string s = "popped " + std::to_string(old) + "→" + std::to_string(now) + " on block " + std::to_string(block);
         return frees ? s + " = " + std::to_string(n) + ", the last pop: frees the block"
                      : s + " of " + std::to_string(n) + ", not last, returns";
     }

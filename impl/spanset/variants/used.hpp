@@ -64,9 +64,9 @@ struct used {
         return b.used.load(seq_cst);
     }
 
-    static std::string describePop(std::uint32_t old, std::uint32_t now, std::uintptr_t bottom, std::uintptr_t n,
-                                   bool frees) {
-        std::string s = "used " + std::to_string(old) + "→" + std::to_string(now);
+    static std::string describePop(std::int64_t block, std::uint32_t old, std::uint32_t now, std::uintptr_t bottom,
+                                   std::uintptr_t n, bool frees) {
+        std::string s = "used " + std::to_string(old) + "→" + std::to_string(now) + " on block " + std::to_string(block);
         if (frees) return s + " on the last slot: frees the block";
         if (now != 0) {
             return s + ", not 0: returns without freeing" +

@@ -1,0 +1,59 @@
+#include "catalog.hpp"
+
+#include "../impl/real_world.hpp"
+#include "../impl/spanset/variants/all.hpp"
+#include "../scenarios/spanset/scenarios.hpp"
+
+namespace spancheck::cli {
+
+namespace {
+
+protocol spanset_protocol() {
+    protocol p;
+    p.name = "spanset";
+    p.summary = "the span set of Go's mcentral (runtime/mspanset.go) and its block leak (Go 39380e8e)";
+    spanset::variants::all::each([&](auto* tag) {
+        using V = std::remove_pointer_t<decltype(tag)>;
+        p.variants.push_back({std::string(V::name), std::string(V::summary), std::string(V::upstream)});
+    });
+    // Scenario names and summaries do not depend on the harness; any instance tells them.
+    using any = spanset::harness<real_world, spanset::variants::popped, spanset::spanSetConfig<2, 1>>;
+    spanset::all::for_harness<any>::each([&](auto* tag) {
+        using S = std::remove_pointer_t<decltype(tag)>;
+        p.scenarios.push_back({std::string(S::name), std::string(S::summary), {}});
+    });
+    p.model_slots.assign(std::begin(model::spanset_model_slots), std::end(model::spanset_model_slots));
+    p.model = model::run_spanset;
+    return p;
+}
+
+}  // namespace
+
+const std::vector<protocol>& protocols() {
+    static const std::vector<protocol> all = {spanset_protocol()};
+    return all;
+}
+
+const protocol* protocol_of_variant(std::string_view variant) {
+    for (const protocol& p : protocols()) {
+        for (const entry& v : p.variants) {
+            if (v.name == variant) return &p;
+        }
+    }
+    return nullptr;
+}
+
+const protocol* protocol_named(std::string_view name) {
+    for (const protocol& p : protocols()) {
+        if (p.name == name) return &p;
+    }
+    return nullptr;
+}
+
+std::string names_of(const std::vector<entry>& entries) {
+    std::string out;
+    for (const entry& e : entries) out += (out.empty() ? "" : ", ") + e.name;
+    return out;
+}
+
+}  // namespace spancheck::cli

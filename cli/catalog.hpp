@@ -1,0 +1,39 @@
+// Everything the command line can name: protocols, their variants and
+// scenarios, the searches, and how to run each under the model checker.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../model/result.hpp"
+#include "../model/spanset_model.hpp"
+
+namespace spancheck::cli {
+
+struct entry {
+    std::string name;
+    std::string summary;
+    std::string upstream;  // Go commit, for variants that have one
+};
+
+struct protocol {
+    std::string name;
+    std::string summary;
+    std::vector<entry> variants;
+    std::vector<entry> scenarios;
+    std::vector<unsigned> model_slots;  // block sizes the model is built for (first: default)
+    model::outcome (*model)(std::string_view variant, std::string_view scenario, unsigned slots,
+                            const model::options& opt);
+};
+
+const std::vector<protocol>& protocols();
+
+// The protocol that has this variant, or nullptr.
+const protocol* protocol_of_variant(std::string_view variant);
+const protocol* protocol_named(std::string_view name);
+
+// "a, b, c" from the names of entries.
+std::string names_of(const std::vector<entry>& entries);
+
+}  // namespace spancheck::cli

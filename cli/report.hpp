@@ -1,0 +1,28 @@
+// How results are shown: text for people, JSON (schema spancheck-report/1,
+// described in README.md) for machines. One schema for every command.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+
+#include "../model/result.hpp"
+
+namespace spancheck::cli {
+
+// What was run, for the headline, the JSON report and the replay command.
+struct run_info {
+    std::string program;  // argv[0], so that printed commands can be pasted as they are
+    std::string protocol, variant, scenario;
+    unsigned slots = 0;   // 0: not a span set run
+    std::string search;
+    bool replay = false;  // one execution from --replay, not a search
+};
+
+std::string replay_command(const run_info& run, const std::string& state);
+
+void print_model(std::ostream& out, const run_info& run, const model::result& r);
+nlohmann::json model_json(const run_info& run, const model::result& r);
+
+}  // namespace spancheck::cli

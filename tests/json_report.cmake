@@ -1,0 +1,22 @@
+# spancheck model --json: the report of the leak has the documented fields.
+file(REMOVE ${OUT})
+execute_process(COMMAND ${PROGRAM} model --variant used --scenario two-poppers --json ${OUT}
+                RESULT_VARIABLE code OUTPUT_QUIET)
+if(NOT code EQUAL 1)
+  message(FATAL_ERROR "exit code ${code}, expected 1")
+endif()
+file(READ ${OUT} json)
+foreach(check "schema;spancheck-report/1" "command;model" "verdict;violated" "violation;kind;leak"
+              "variant;used" "scenario;two-poppers" "search;bound:3" "exhaustive;OFF")
+  list(POP_BACK check expected)
+  string(JSON actual GET "${json}" ${check})
+  if(NOT actual STREQUAL expected)
+    message(FATAL_ERROR "${check}: '${actual}', expected '${expected}'")
+  endif()
+endforeach()
+string(JSON executions GET "${json}" executions)
+string(JSON steps LENGTH "${json}" trace)
+string(JSON replay GET "${json}" replay_command)
+if(executions LESS 1 OR steps LESS 6 OR NOT replay MATCHES "--replay [0-9,]+$")
+  message(FATAL_ERROR "executions ${executions}, ${steps} trace steps, replay '${replay}'")
+endif()

@@ -1,0 +1,144 @@
+// The span set under the model checker: the fixed variant holds with the
+// search completed, the historic variant is caught as the leak it is.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "model/spanset_model.hpp"
+
+namespace spancheck::model {
+namespace {
+
+result run_ok(const std::string& variant, const std::string& scenario, const std::string& how, unsigned slots = 2,
+              const std::string& replay = "") {
+    options opt;
+    opt.how = *parse_search(how);
+    opt.replay = replay;
+    outcome out = run_spanset(variant, scenario, slots, opt);
+    if (auto* refusal = std::get_if<std::string>(&out)) {
+        ADD_FAILURE() << "refused: " << *refusal;
+        return {};
+    }
+    return std::get<result>(out);
+}
+
+const char* const scenarios[] = {"two-poppers", "push-pop", "block-boundary", "reset-after-drain"};
+
+class EveryScenario : public ::testing::TestWithParam<const char*> {};
+INSTANTIATE_TEST_SUITE_P(Spanset, EveryScenario, ::testing::ValuesIn(scenarios),
+                         [](const auto& info) {
+                             std::string n = info.param;
+                             for (char& c : n) c = c == '-' ? '_' : c;
+                             return n;
+                         });
+
+TEST_P(EveryScenario, PoppedHoldsWithTheBoundedSearchCompleted) {
+    const result r = run_ok("popped", GetParam(), "bound:3");
+    EXPECT_FALSE(r.violated) << r.kind << ": " << r.message;
+    EXPECT_TRUE(r.exhaustive);
+    EXPECT_GT(r.executions, 100u);  // a search, not a single schedule
+}
+
+TEST_P(EveryScenario, UsedIsCaughtAsALeakOfBlock0) {
+    const result r = run_ok("used", GetParam(), "bound:3");
+    ASSERT_TRUE(r.violated);
+    EXPECT_EQ(r.kind, "leak");
+    EXPECT_EQ(r.message, "block 0 leaked: all 2 slots popped, never returned to the pool");
+}
+
+TEST(SpansetModel, PoppedHoldsUnderFullSearchOfTheReproducer) {
+    const result r = run_ok("popped", "two-poppers", "full");
+    EXPECT_FALSE(r.violated) << r.message;
+    EXPECT_TRUE(r.exhaustive);
+    EXPECT_GT(r.executions, 100000u);
+}
+
+TEST(SpansetModel, PoppedHoldsWithFourSlotsPerBlock) {
+    for (const char* s : scenarios) {
+        const result r = run_ok("popped", s, "bound:2", 4);
+        EXPECT_FALSE(r.violated) << s << ": " << r.message;
+        EXPECT_TRUE(r.exhaustive) << s;
+    }
+}
+
+TEST(SpansetModel, UsedLeaksWithFourSlotsPerBlock) {
+    const result r = run_ok("used", "two-poppers", "bound:2", 4);
+    ASSERT_TRUE(r.violated);
+    EXPECT_EQ(r.kind, "leak");
+    EXPECT_EQ(r.message, "block 0 leaked: all 4 slots popped, never returned to the pool");
+}
+
+// The counterexample tells the commit message's story: both poppers claim
+// their slot before either updates the counter, the owner of the last slot
+// decrements first and sees non-zero, the other reaches zero but does not own
+// the last slot.
+TEST(SpansetModel, TheLeakTraceIsTheCommitMessageInterleaving) {
+    const result r = run_ok("used", "two-poppers", "bound:3");
+    ASSERT_TRUE(r.violated);
+    std::vector<std::string> threads_part;
+    for (const auto& s : r.steps) {
+        if (s.thread >= 0) threads_part.push_back(s.who + ": " + s.what);
+    }
+    const std::vector<std::string> expected = {
+        "popper A: claims slot 0 of block 0 (index 0)",
+        "popper A: takes span s0 from slot 0 of block 0",
+        "popper B: claims slot 1 of block 0 (index 1)",
+        "popper B: takes span s1 from slot 1 of block 0",
+        "popper B: used 2→1 on block 0, not 0: returns without freeing (although it holds the last slot)",
+        "popper A: used 1→0 on block 0, but slot 0 is not the last slot (1): returns without freeing",
+    };
+    EXPECT_EQ(threads_part, expected);
+}
+
+TEST(SpansetModel, ReplayRunsTheSameCounterexampleInOneExecution) {
+    const result found = run_ok("used", "block-boundary", "bound:3");
+    ASSERT_TRUE(found.violated);
+    ASSERT_FALSE(found.replay_state.empty());
+    const result again = run_ok("used", "block-boundary", "bound:3", 2, found.replay_state);
+    ASSERT_TRUE(again.violated);
+    EXPECT_EQ(again.executions, 1u);
+    EXPECT_EQ(again.message, found.message);
+    ASSERT_EQ(again.steps.size(), found.steps.size());
+    for (std::size_t i = 0; i < found.steps.size(); ++i) EXPECT_EQ(again.steps[i].what, found.steps[i].what);
+}
+
+TEST(SpansetModel, AReplayStateOfAnotherVariantIsReportedAsAMiss) {
+    const result found = run_ok("used", "two-poppers", "bound:3");
+    const result other = run_ok("popped", "two-poppers", "bound:3", 2, found.replay_state);
+    EXPECT_FALSE(other.violated);
+    EXPECT_TRUE(other.replay_missed);
+}
+
+TEST(SpansetModel, RandomSearchIsDeterministicForASeedAndNeverExhaustive) {
+    const result a = run_ok("used", "two-poppers", "random:500@7");
+    const result b = run_ok("used", "two-poppers", "random:500@7");
+    ASSERT_TRUE(a.violated);
+    EXPECT_FALSE(a.exhaustive);
+    EXPECT_EQ(a.executions, b.executions);
+    EXPECT_EQ(a.replay_state, b.replay_state);
+    const result holds = run_ok("popped", "push-pop", "random:200");
+    EXPECT_FALSE(holds.violated);
+    EXPECT_FALSE(holds.exhaustive);
+    EXPECT_EQ(holds.executions, 200u);
+}
+
+TEST(SpansetModel, UnknownNamesAreRefusedNotRun) {
+    options opt;
+    opt.how = *parse_search("bound:1");
+    EXPECT_TRUE(std::holds_alternative<std::string>(run_spanset("nope", "two-poppers", 2, opt)));
+    EXPECT_TRUE(std::holds_alternative<std::string>(run_spanset("popped", "nope", 2, opt)));
+}
+
+TEST(Search, ParsesEveryFormAndRejectsTheRest) {
+    EXPECT_EQ(parse_search("bound:2")->text(), "bound:2");
+    EXPECT_EQ(parse_search("full")->text(), "full");
+    EXPECT_EQ(parse_search("random:10")->text(), "random:10@0");
+    EXPECT_EQ(parse_search("random:10@3")->text(), "random:10@3");
+    for (const char* bad : {"", "bound:", "bound:0", "bound:9", "bound:x", "random:0", "random:", "random:5@", "rand",
+                            "full:1"}) {
+        EXPECT_FALSE(parse_search(bad).has_value()) << bad;
+    }
+}
+
+}  // namespace
+}  // namespace spancheck::model
