@@ -29,16 +29,17 @@ std::string coverage(const run_info& run, const model::result& r) {
                                                    : "not exhaustive";
     }
     if (run.search == "full") return "exhaustive: every schedule";
-    return "exhaustive within context bound " + run.search.substr(6) + ": every schedule with at most " +
-           run.search.substr(6) + " preemptions";
+    const std::string k = run.search.substr(6);
+    return "exhaustive within context bound " + k + ": every schedule with at most " + k +
+           (k == "1" ? " preemption" : " preemptions");
 }
 
 }  // namespace
 
-std::string replay_command(const run_info& run, const std::string& state) {
+std::string replay_command(const run_info& run, const model::result& r) {
     std::string cmd = run.program + " model --variant " + run.variant + " --scenario " + run.scenario;
     if (run.slots) cmd += " --slots " + std::to_string(run.slots);
-    return cmd + " --search " + run.search + " --replay " + state;
+    return cmd + " --search " + r.replay_search + " --replay " + r.replay_state;
 }
 
 void print_model(std::ostream& out, const run_info& run, const model::result& r) {
@@ -63,9 +64,15 @@ void print_model(std::ostream& out, const run_info& run, const model::result& r)
         out << "\nReplayed the execution in " << duration(r.seconds) << ".\n";
     } else {
         out << "\nFound after " << r.executions << " executions in " << duration(r.seconds) << " (search "
-            << run.search << ").\n";
+            << run.search;
+        if (r.preemptions > 1) {
+            out << "; found at bound " << r.preemptions << ": no schedule with fewer preemptions shows it";
+        } else if (r.preemptions == 1) {
+            out << "; found at bound 1";
+        }
+        out << ").\n";
     }
-    out << "Replay: " << replay_command(run, r.replay_state) << "\n";
+    out << "Replay: " << replay_command(run, r) << "\n";
 }
 
 nlohmann::json model_json(const run_info& run, const model::result& r) {
@@ -86,8 +93,9 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
         j["violation"] = {{"kind", r.kind}, {"message", r.message}};
         auto& trace = j["trace"] = nlohmann::json::array();
         for (const auto& s : r.steps) trace.push_back({{"thread", s.who}, {"step", s.what}});
+        if (r.preemptions) j["preemptions"] = r.preemptions;
         j["replay"] = r.replay_state;
-        j["replay_command"] = replay_command(run, r.replay_state);
+        j["replay_command"] = replay_command(run, r);
     } else {
         j["violation"] = nullptr;
     }

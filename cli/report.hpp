@@ -20,7 +20,8 @@ struct run_info {
     bool replay = false;  // one execution from --replay, not a search
 };
 
-std::string replay_command(const run_info& run, const std::string& state);
+// The command that runs the failing execution of r again.
+std::string replay_command(const run_info& run, const model::result& r);
 
 void print_model(std::ostream& out, const run_info& run, const model::result& r);
 nlohmann::json model_json(const run_info& run, const model::result& r);

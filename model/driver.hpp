@@ -61,9 +61,10 @@ inline std::string from_replay(std::string state) {
     return state;
 }
 
+// One Relacy run of the search as given (a bound search at exactly that bound).
 template <class Scenario>
-result run(const options& opt, const std::function<std::string(const step_record&)>& narrate,
-           const thread_namer& names) {
+result run_once(const options& opt, const std::function<std::string(const step_record&)>& narrate,
+                const thread_namer& names) {
     rl::test_params p;
     switch (opt.how.k) {
     case search::kind::bound:
@@ -124,7 +125,35 @@ result run(const options& opt, const std::function<std::string(const step_record
     }
     r.steps_truncated = recorder::truncated;
     r.replay_state = to_replay(p.final_state.empty() ? opt.replay : std::string(p.final_state.c_str()));
+    r.replay_search = opt.how.text();
     if (opt.raw) r.raw = history.str().c_str();
+    return r;
+}
+
+// bound:K deepens: it searches with bound 1, then 2, ... up to K, so that a
+// violation comes with the fewest preemptions that show it (the simplest
+// counterexample, found soonest) while a clean run still covers every
+// schedule within K. Executions are the total over the bounds searched.
+template <class Scenario>
+result run(const options& opt, const std::function<std::string(const step_record&)>& narrate,
+           const thread_namer& names) {
+    if (opt.how.k != search::kind::bound || !opt.replay.empty()) return run_once<Scenario>(opt, narrate, names);
+    std::uint64_t executions = 0;
+    double seconds = 0;
+    result r;
+    for (unsigned bound = 1; bound <= opt.how.bound; ++bound) {
+        options at = opt;
+        at.how.bound = bound;
+        r = run_once<Scenario>(at, narrate, names);
+        executions += r.executions;
+        seconds += r.seconds;
+        if (r.violated) {
+            r.preemptions = bound;  // bounds below it were searched in full without a violation
+            break;
+        }
+    }
+    r.executions = executions;
+    r.seconds = seconds;
     return r;
 }
 

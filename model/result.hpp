@@ -34,6 +34,8 @@ struct result {
     bool exhaustive = false;     // the search completed and covers all schedules within its bound
     double seconds = 0;
     std::string replay_state;    // pass to --replay to run the failing execution again
+    std::string replay_search;   // ... together with this --search (the bound it was found at)
+    unsigned preemptions = 0;    // bound searches: the fewest preemptions that show the violation
     std::string checker_result;  // Relacy's name for the outcome
     std::string raw;             // Relacy's history (--raw)
 };

@@ -42,6 +42,7 @@ TEST_P(EveryScenario, PoppedHoldsWithTheBoundedSearchCompleted) {
 TEST_P(EveryScenario, UsedIsCaughtAsALeakOfBlock0) {
     const result r = run_ok("used", GetParam(), "bound:3");
     ASSERT_TRUE(r.violated);
+    EXPECT_LE(r.preemptions, 3u);
     EXPECT_EQ(r.kind, "leak");
     EXPECT_EQ(r.message, "block 0 leaked: all 2 slots popped, never returned to the pool");
 }
@@ -94,7 +95,8 @@ TEST(SpansetModel, ReplayRunsTheSameCounterexampleInOneExecution) {
     const result found = run_ok("used", "block-boundary", "bound:3");
     ASSERT_TRUE(found.violated);
     ASSERT_FALSE(found.replay_state.empty());
-    const result again = run_ok("used", "block-boundary", "bound:3", 2, found.replay_state);
+    EXPECT_EQ(found.replay_search, "bound:1");  // the deepening search found it at the lowest bound
+    const result again = run_ok("used", "block-boundary", found.replay_search, 2, found.replay_state);
     ASSERT_TRUE(again.violated);
     EXPECT_EQ(again.executions, 1u);
     EXPECT_EQ(again.message, found.message);
@@ -104,7 +106,7 @@ TEST(SpansetModel, ReplayRunsTheSameCounterexampleInOneExecution) {
 
 TEST(SpansetModel, AReplayStateOfAnotherVariantIsReportedAsAMiss) {
     const result found = run_ok("used", "two-poppers", "bound:3");
-    const result other = run_ok("popped", "two-poppers", "bound:3", 2, found.replay_state);
+    const result other = run_ok("popped", "two-poppers", found.replay_search, 2, found.replay_state);
     EXPECT_FALSE(other.violated);
     EXPECT_TRUE(other.replay_missed);
 }
