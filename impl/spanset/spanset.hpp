@@ -203,8 +203,8 @@ public:
             if (b != nullptr) {
                 Variant::template resetCheck<World>(*b);
                 blockp->store(nullptr, seq_cst);
-                spanSetBlockPool.free(b);
                 World::step(point::reset_free_head, b->ghost.id(), top);
+                spanSetBlockPool.free(b);
             }
         }
         index.reset();
