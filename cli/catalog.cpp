@@ -14,14 +14,20 @@ protocol spanset_protocol() {
     p.summary = "the span set of Go's mcentral (runtime/mspanset.go) and its block leak (Go 39380e8e)";
     spanset::variants::all::each([&](auto* tag) {
         using V = std::remove_pointer_t<decltype(tag)>;
-        p.variants.push_back({std::string(V::name), std::string(V::summary), std::string(V::upstream)});
+        p.variants.push_back({std::string(V::name), std::string(V::summary), std::string(V::upstream), {}});
+        if constexpr (requires { V::expected; }) {
+            for (violation_kind k : V::expected) p.variants.back().expected.emplace_back(kind_name(k));
+        }
     });
     // Scenario names and summaries do not depend on the harness; any instance tells them.
     using any = spanset::harness<real_world, spanset::variants::popped, spanset::spanSetConfig<2, 1>>;
     spanset::all::for_harness<any>::each([&](auto* tag) {
         using S = std::remove_pointer_t<decltype(tag)>;
-        p.scenarios.push_back({std::string(S::name), std::string(S::summary), {}});
+        p.scenarios.push_back({std::string(S::name), std::string(S::summary), {}, {}});
     });
+    // M10 is a model configuration, not a code change: tiny blocks with more
+    // pushers in flight than slots. Every scenario refuses it; Go cannot get there.
+    p.unreachable.push_back({"m10-capacity", spanset::push_pop<any>::refusal(shape{3, 0}), "mutant M10", {}});
     p.model_slots.assign(std::begin(model::spanset_model_slots), std::end(model::spanset_model_slots));
     p.model = model::run_spanset;
     return p;

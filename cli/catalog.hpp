@@ -14,7 +14,8 @@ namespace spancheck::cli {
 struct entry {
     std::string name;
     std::string summary;
-    std::string upstream;  // Go commit, for variants that have one
+    std::string upstream;               // Go commit, or "mutant Mk" for a seeded bug
+    std::vector<std::string> expected;  // variants: the violation kinds it must be caught with; empty if correct
 };
 
 struct protocol {
@@ -22,6 +23,7 @@ struct protocol {
     std::string summary;
     std::vector<entry> variants;
     std::vector<entry> scenarios;
+    std::vector<entry> unreachable;     // mutants that are configurations Go cannot reach (not counted)
     std::vector<unsigned> model_slots;  // block sizes the model is built for (first: default)
     model::outcome (*model)(std::string_view variant, std::string_view scenario, unsigned slots,
                             const model::options& opt);

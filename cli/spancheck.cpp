@@ -8,6 +8,7 @@
 
 #include "../model/search.hpp"
 #include "catalog.hpp"
+#include "mutants.hpp"
 #include "report.hpp"
 
 namespace spancheck::cli {
@@ -20,6 +21,21 @@ constexpr int exit_holds = 0, exit_violated = 1, exit_bad_input = 2;
 struct bad_input {
     std::string message;
 };
+
+model::search search_or_throw(const std::string& text) {
+    auto how = model::parse_search(text);
+    if (!how) throw bad_input{"bad --search '" + text + "'; accepted: " + std::string(model::search_forms)};
+    return *how;
+}
+
+// Opened before the run, so that a bad path is reported before any work.
+std::ofstream json_file_or_throw(const std::string& path) {
+    std::ofstream out;
+    if (path.empty()) return out;
+    out.open(path);
+    if (!out) throw bad_input{"cannot write --json file '" + path + "'"};
+    return out;
+}
 
 void list_all(std::ostream& out) {
     for (const protocol& p : protocols()) {
@@ -87,19 +103,13 @@ int run_model(const model_args& a, const std::string& program) {
         throw bad_input{"--slots applies to the span set only, not to protocol " + p.name};
     }
     model::options opt;
-    auto how = model::parse_search(a.search);
-    if (!how) throw bad_input{"bad --search '" + a.search + "'; accepted: " + std::string(model::search_forms)};
-    opt.how = *how;
+    opt.how = search_or_throw(a.search);
     opt.replay = a.replay;
     opt.raw = a.raw;
     if (!a.replay.empty() && a.replay.find_first_not_of("0123456789,") != std::string::npos) {
         throw bad_input{"bad --replay '" + a.replay + "'; accepted: the comma-separated state printed after 'Replay:'"};
     }
-    std::ofstream json_out;
-    if (!a.json.empty()) {
-        json_out.open(a.json);
-        if (!json_out) throw bad_input{"cannot write --json file '" + a.json + "'"};
-    }
+    std::ofstream json_out = json_file_or_throw(a.json);
 
     model::outcome out = p.model(a.variant, a.scenario, run.slots, opt);
     if (auto* refusal = std::get_if<std::string>(&out)) throw bad_input{*refusal};
@@ -112,6 +122,15 @@ int run_model(const model_args& a, const std::string& program) {
     if (a.raw && r.violated) std::cout << "\nRelacy's history of the failing execution:\n" << r.raw;
     if (json_out.is_open()) json_out << model_json(run, r).dump(2) << "\n";
     return r.violated ? exit_violated : exit_holds;
+}
+
+int run_mutants_command(const std::string& search_text, const std::string& json) {
+    const model::search how = search_or_throw(search_text);
+    std::ofstream json_out = json_file_or_throw(json);
+    const std::vector<kill> kills = run_mutants(how);
+    const bool all_killed = print_mutants(std::cout, kills);
+    if (json_out.is_open()) json_out << mutants_json(kills, how).dump(2) << "\n";
+    return all_killed ? exit_holds : exit_violated;
 }
 
 }  // namespace
@@ -135,6 +154,12 @@ int main(int argc, char** argv) {
     model->add_option("--replay", m.replay, "run the one execution a previous run printed after 'Replay:'");
     model->add_flag("--raw", m.raw, "also print Relacy's own history of the failing execution");
 
+    std::string mutants_search = "bound:3", mutants_json_file;
+    CLI::App* mutants = app.add_subcommand(
+        "mutants", "run every seeded bug through its protocol's scenarios and print the mutation score");
+    mutants->add_option("--search", mutants_search, "model search per scenario")->capture_default_str();
+    mutants->add_option("--json", mutants_json_file, "also write the report as JSON to this file");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -147,6 +172,7 @@ int main(int argc, char** argv) {
             list_all(std::cout);
             return 0;
         }
+        if (app.got_subcommand("mutants")) return run_mutants_command(mutants_search, mutants_json_file);
         return run_model(m, argv[0]);
     } catch (const bad_input& e) {
         std::cerr << "spancheck: " << e.message << "\n";

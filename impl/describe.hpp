@@ -2,6 +2,7 @@
 // a thread number (or setup_thread / checks_thread) to its scenario name.
 #pragma once
 
+#include <cstdio>
 #include <functional>
 #include <string>
 
@@ -13,6 +14,11 @@ using thread_namer = std::function<std::string(int)>;
 
 inline std::string describe(const violation& v, const thread_namer& name) {
     auto n = [](std::int64_t x) { return std::to_string(x); };
+    auto hex = [](std::int64_t x) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(x));
+        return std::string(buf);
+    };
     const std::string block = "block " + n(v.block);
     const std::string span = "span s" + n(v.span);
     switch (v.kind) {
@@ -27,8 +33,17 @@ inline std::string describe(const violation& v, const thread_namer& name) {
         return span + " popped twice: by " + name(v.other) + " and by " + name(v.thread);
     case violation_kind::span_lost: return span + " lost: pushed, never popped";
     case violation_kind::pool_dirty:
-        return block + " is in the pool in a bad state: counter " + n(v.a) + ", a non-nil slot, or listed wrongly (" +
-               n(v.b) + " blocks on the free stack)";
+        if (v.a == pool_counter) {
+            return block + " is in the pool with counter " + n(v.b) +
+                   " (must be 0): a pop updated it after the block was freed";
+        }
+        if (v.a == pool_slot) {
+            return block + " is in the pool with " + span + " still in slot " + n(v.b) +
+                   ": it was freed before that slot was popped and cleared";
+        }
+        return block + " is listed " + n(v.b) + " times on the pool's free stack, against its state";
+    case violation_kind::pool_corrupt:
+        return block + " is on the pool's free stack while " + name(v.thread) + " holds it";
     case violation_kind::nil_block:
         return name(v.thread) + " found no block at spine entry " + n(v.a) + " although spineLen is " + n(v.b);
     case violation_kind::reset_nonempty:
@@ -42,14 +57,34 @@ inline std::string describe(const violation& v, const thread_namer& name) {
     case violation_kind::index_overflow:
         return "headTailIndex overflow: the tail wrapped (head " + n(v.a) + ", tail " + n(v.b) + ")";
     case violation_kind::uninitialized_read:
-        return name(v.thread) + " read " + v.field + " before it was initialized";
+        return name(v.thread) + " read s" + n(v.span) + "." + v.field + " before it was initialized" +
+               (v.b == 0     ? " (never written)"
+                : v.b < v.a ? " (its value is left from life " + n(v.b) + "; s" + n(v.span) + " is in life " + n(v.a) + ")"
+                             : " (mspan.init's placeholder)");
     case violation_kind::foreign_field:
-        return name(v.thread) + " read " + v.field + " of another life of the span struct";
+        return name(v.thread) + " read s" + n(v.span) + "." + v.field + " after the struct was freed and reused: it checked life " +
+               n(v.b) + ", s" + n(v.span) + " is in life " + n(v.a);
     case violation_kind::object_out_of_span:
-        return name(v.thread) + " computed object index " + n(v.a) + " outside the span (nelems " + n(v.b) + ")";
+        return name(v.thread) + " computed object index " + n(v.a) + " of span s" + n(v.span) + ", outside the span (nelems " +
+               n(v.b) + ")";
     case violation_kind::accepted_not_in_use:
-        return name(v.thread) + " accepted a pointer into a span that is not in use";
-    case violation_kind::data_race: return "data race";
+        return name(v.thread) + " accepted a pointer into span s" + n(v.span) + ", which is no longer in use in the life it checked";
+    case violation_kind::nil_dereference:
+        return name(v.thread) + " dereferenced nil: no span (or no bitmap) for " + hex(v.a) + ", and no nil check";
+    case violation_kind::bad_pointer:
+        return name(v.thread) + " found bad pointer in Go heap: " + hex(v.a) + " resolves to span s" + n(v.span) +
+               ", which is neither in use nor a stack (state " + n(v.b) + ")";
+    case violation_kind::free_object_marked:
+        return name(v.thread) + " marked free object " + n(v.a) + " of span s" + n(v.span) + " (Go: \"marking free object\")";
+    case violation_kind::invalid_free:
+        return name(v.thread) + " freed span s" + n(v.span) + " with allocCount " + n(v.b) +
+               ": freeSpanLocked refuses it (Go throws \"invalid free\")";
+    case violation_kind::live_span_freed:
+        return name(v.other) + " freed span s" + n(v.span) + " while it held " + n(v.a) + " live object" + (v.a == 1 ? "" : "s");
+    case violation_kind::data_race:
+        if (v.field[0] == 0) return "data race";
+        return "data race on " + std::string(v.field) + ": " + name(v.thread) + "'s " + (v.a ? "write" : "read") +
+               " is not ordered with another thread's access to it";
     case violation_kind::uninitialized_access: return "read of an uninitialized variable";
     case violation_kind::livelock: return "livelock: a thread spins without progress";
     case violation_kind::deadlock: return "deadlock";

@@ -18,6 +18,7 @@ enum class violation_kind : std::uint8_t {
     span_duplicated,     // I5: one pushed span popped twice
     span_lost,           // I5: a pushed span never popped
     pool_dirty,          // I4: a pooled block with a non-nil slot or a non-zero counter
+    pool_corrupt,        // the pool handed out a block that is still in use
     nil_block,           // I6: spineLen covers an entry that holds no block
     reset_nonempty,      // reset: "attempt to clear non-empty span set"
     reset_used_block,    // reset (used): "found used block in empty span set"
@@ -29,6 +30,11 @@ enum class violation_kind : std::uint8_t {
     foreign_field,       // a reader used a field of the struct's previous or next life
     object_out_of_span,  // an object index at or beyond nelems
     accepted_not_in_use, // a reader accepted a pointer into a span that is not in use
+    nil_dereference,     // a reader used a nil span or bitmap (Go faults)
+    bad_pointer,         // findObject: "found bad pointer in Go heap"
+    free_object_marked,  // the GC marked a free slot ("marking free object")
+    invalid_free,        // freeSpanLocked refused a span (Go throws "invalid free")
+    live_span_freed,     // a span was freed while it held allocated objects
     // reported by the executor rather than by protocol code
     data_race,
     uninitialized_access,
@@ -48,6 +54,7 @@ constexpr std::string_view kind_name(violation_kind k) {
     case violation_kind::span_duplicated: return "span-duplicated";
     case violation_kind::span_lost: return "span-lost";
     case violation_kind::pool_dirty: return "pool-dirty";
+    case violation_kind::pool_corrupt: return "pool-corrupt";
     case violation_kind::nil_block: return "nil-block";
     case violation_kind::reset_nonempty: return "reset-nonempty";
     case violation_kind::reset_used_block: return "reset-used-block";
@@ -58,6 +65,11 @@ constexpr std::string_view kind_name(violation_kind k) {
     case violation_kind::foreign_field: return "foreign-field";
     case violation_kind::object_out_of_span: return "object-out-of-span";
     case violation_kind::accepted_not_in_use: return "accepted-not-in-use";
+    case violation_kind::nil_dereference: return "nil-dereference";
+    case violation_kind::bad_pointer: return "bad-pointer";
+    case violation_kind::free_object_marked: return "free-object-marked";
+    case violation_kind::invalid_free: return "invalid-free";
+    case violation_kind::live_span_freed: return "live-span-freed";
     case violation_kind::data_race: return "data-race";
     case violation_kind::uninitialized_access: return "uninitialized-access";
     case violation_kind::livelock: return "livelock";
@@ -68,6 +80,11 @@ constexpr std::string_view kind_name(violation_kind k) {
     }
     return "unknown";
 }
+
+// What is wrong with a pool_dirty block (violation::a).
+inline constexpr std::int64_t pool_listing = 0;  // b = times on the free stack, against the block's state
+inline constexpr std::int64_t pool_counter = 1;  // b = the counter's value
+inline constexpr std::int64_t pool_slot = 2;     // b = the slot, span = the span still in it
 
 // Thread numbers of the harness phases that run outside the scenario threads.
 inline constexpr int setup_thread = -1;

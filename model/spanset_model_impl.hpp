@@ -24,7 +24,7 @@ outcome run_spanset_sized(std::string_view scenario, const options& opt) {
             out = why;
             return;
         }
-        auto names = [sh](int t) { return thread_label(t, [&](unsigned i) { return spanset::role_name(sh, i); }); };
+        auto names = [sh](int t) { return thread_label(t, [&](unsigned i) { return S::thread_name(sh, i); }); };
         out = run<S>(opt, spanset::narrate<Variant, N>, names);
     });
     return out;

@@ -7,8 +7,9 @@
 //   static constexpr std::string_view name, summary;
 //   static constexpr unsigned threads;           threads the model runs (Relacy
 //                                                needs the count at compile time)
-//   static std::string thread_name(unsigned i);  "popper A", used in counterexamples
-//   static std::string refusal();                non-empty: this configuration
+//   static std::string thread_name(shape, unsigned i);
+//                                                "popper A", used in counterexamples
+//   static std::string refusal(shape);           non-empty: this configuration
 //                                                cannot be explored, and why
 //   void setup();                                single-threaded, before the threads
 //   void thread(unsigned i);                     the body of thread i

@@ -22,15 +22,22 @@ result run_ok(const std::string& variant, const std::string& scenario, const std
     return std::get<result>(out);
 }
 
-const char* const scenarios[] = {"two-poppers", "push-pop", "block-boundary", "reset-after-drain"};
+// Every scenario, and those in which the historic bug shows (two-pushers and
+// pool-aba exercise the spine lock and the pool, not the counter).
+const char* const scenarios[] = {"two-poppers",       "push-pop",    "block-boundary",
+                                 "reset-after-drain", "two-pushers", "pool-aba"};
+const char* const leaking_scenarios[] = {"two-poppers", "push-pop", "block-boundary", "reset-after-drain"};
+
+std::string test_name(const ::testing::TestParamInfo<const char*>& info) {
+    std::string n = info.param;
+    for (char& c : n) c = c == '-' ? '_' : c;
+    return n;
+}
 
 class EveryScenario : public ::testing::TestWithParam<const char*> {};
-INSTANTIATE_TEST_SUITE_P(Spanset, EveryScenario, ::testing::ValuesIn(scenarios),
-                         [](const auto& info) {
-                             std::string n = info.param;
-                             for (char& c : n) c = c == '-' ? '_' : c;
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Spanset, EveryScenario, ::testing::ValuesIn(scenarios), test_name);
+class LeakingScenario : public ::testing::TestWithParam<const char*> {};
+INSTANTIATE_TEST_SUITE_P(Spanset, LeakingScenario, ::testing::ValuesIn(leaking_scenarios), test_name);
 
 TEST_P(EveryScenario, PoppedHoldsWithTheBoundedSearchCompleted) {
     const result r = run_ok("popped", GetParam(), "bound:3");
@@ -39,7 +46,7 @@ TEST_P(EveryScenario, PoppedHoldsWithTheBoundedSearchCompleted) {
     EXPECT_GT(r.executions, 100u);  // a search, not a single schedule
 }
 
-TEST_P(EveryScenario, UsedIsCaughtAsALeakOfBlock0) {
+TEST_P(LeakingScenario, UsedIsCaughtAsALeakOfBlock0) {
     const result r = run_ok("used", GetParam(), "bound:3");
     ASSERT_TRUE(r.violated);
     EXPECT_LE(r.preemptions, 3u);

@@ -4,10 +4,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "../world.hpp"
 #include "ghost.hpp"
 #include "mspan.hpp"
+#include "mutation.hpp"
 
 namespace spancheck::spanset {
 
@@ -21,6 +23,18 @@ struct lfnode {
     typename World::template var<std::uint32_t> pushcnt;
 };
 
+// A slot as plain data with the atomic interface, for mutant M7 (plain slot
+// accesses): the checker must report the race.
+template <class World, class T>
+class plain_slot {
+public:
+    T load(std::memory_order, source_loc loc = source_loc::current()) const { return v_.load(loc); }
+    void store(T v, std::memory_order, source_loc loc = source_loc::current()) { v_.store(v, loc); }
+
+private:
+    typename World::template var<T> v_;
+};
+
 // The variant adds its counter field (`used` or `popped`) through Variant::blockFields.
 template <class World, class VariantT, std::size_t N>
 struct spanSetBlock : VariantT::template blockFields<World> {
@@ -29,8 +43,11 @@ struct spanSetBlock : VariantT::template blockFields<World> {
 
     explicit spanSetBlock(std::int64_t id) : ghost(id) {}
 
+    using slot = std::conditional_t<mutant_of<VariantT>() == mutation::plain_slots, plain_slot<World, mspan*>,
+                                    typename World::template atomic<mspan*>>;
+
     lfnode<World> node;
-    typename World::template atomic<mspan*> spans[N];
+    slot spans[N];
 
     block_ghost ghost;  // verification only, see ghost.hpp
 };

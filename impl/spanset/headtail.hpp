@@ -53,6 +53,13 @@ public:
         return ht;
     }
 
+    // Moves the head on unconditionally and returns the updated word. Go
+    // defines it but no span set operation uses it: an unconditional add lets
+    // the head pass the tail (it is mutant M6's claim).
+    headTailIndex incHead(source_loc loc = source_loc::current()) {
+        return {word_.fetch_add(std::uint64_t(1) << 32, seq_cst, loc) + (std::uint64_t(1) << 32)};
+    }
+
     void reset(source_loc loc = source_loc::current()) { word_.store(0, seq_cst, loc); }
 
 private:

@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "../world.hpp"
+#include "mutation.hpp"
 
 namespace spancheck::spanset {
 
@@ -57,6 +58,7 @@ public:
 
 private:
     std::uint64_t pack(Node* node, std::uint32_t cnt) const {
+        if constexpr (mutant_of<typename Node::Variant>() == mutation::pool_without_aba_tag) cnt = 0;
         return std::uint64_t(cnt) << 32 | std::uint64_t(node->ghost.id() + 1);
     }
     Node* unpack(std::uint64_t word) const { return arena_.block(std::uint32_t(word) - 1); }

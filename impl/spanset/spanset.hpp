@@ -19,6 +19,7 @@
 #include "block.hpp"
 #include "block_pool.hpp"
 #include "headtail.hpp"
+#include "mutation.hpp"
 #include "points.hpp"
 
 namespace spancheck::spanset {
@@ -42,6 +43,7 @@ public:
     using block = spanSetBlock<World, Variant, spanSetBlockEntries>;
     using blockAlloc = spanSetBlockAlloc<World, block>;
     using spineEntry = typename World::template atomic<block*>;
+    static constexpr mutation mutant = mutant_of<Variant>();
 
     explicit spanSet(blockAlloc& pool) : spanSetBlockPool(pool) {}
 
@@ -68,9 +70,9 @@ public:
                 break;
             }
             locked<typename World::mutex> hold(spineLock);
-            len = spineLen.load(seq_cst);
+            if constexpr (mutant != mutation::push_skips_recheck) len = spineLen.load(seq_cst);
             World::step(point::push_lock, top, len);
-            if (top < len) {
+            if (mutant != mutation::push_skips_recheck && top < len) {
                 // Another pusher added our block while we waited for the lock.
                 World::step(point::push_published, top);
                 continue;
@@ -83,8 +85,9 @@ public:
             b = spanSetBlockPool.alloc();
             // Entry first, then spineLen: a reader that sees the new length
             // must find the entry (I6). The index is top, which equals len.
+            if constexpr (mutant == mutation::push_publishes_len_first) spineLen.store(len + 1, seq_cst);
             spine.load(seq_cst)[top].store(b, seq_cst);
-            spineLen.store(len + 1, seq_cst);
+            if constexpr (mutant != mutation::push_publishes_len_first) spineLen.store(len + 1, seq_cst);
             World::step(point::push_add_block, top, b->ghost.id());
             break;
         }
@@ -117,13 +120,17 @@ public:
             // claiming its cursor and adding the block. Report empty rather
             // than wait for it.
             const std::uintptr_t len = spineLen.load(seq_cst);
-            if (len <= std::uintptr_t(head) / spanSetBlockEntries) {
+            if (mutant != mutation::pop_skips_spinelen_check && len <= std::uintptr_t(head) / spanSetBlockEntries) {
                 World::step(point::pop_unpublished, head, len);
                 return nullptr;
             }
             // The CAS compares the whole word, so it also fails when a push
             // moved the tail; that alone is no reason to give up the head we
             // want. A moved head is: another popper took it, start over.
+            if constexpr (mutant == mutation::claim_with_fetch_add) {
+                head = index.incHead().head() - 1;
+                break;
+            }
             const std::uint32_t want = head;
             while (head == want) {
                 if (index.cas(ht, headTailIndex::make(want + 1, tail))) {
@@ -142,6 +149,7 @@ public:
         // An older spine array is fine: every array published after the
         // spineLen we saw holds this entry.
         spineEntry* sp = spine.load(seq_cst);
+        if (sp == nullptr) fail<World>(nilBlock(me, top));  // Go would fault on the nil spine
         spineEntry* blockp = &sp[top];
         block* b = blockp->load(seq_cst);
         if (b == nullptr) fail<World>(nilBlock(me, top));
@@ -161,7 +169,7 @@ public:
         // to the pool and is reused unzeroed, and a stale pointer left here
         // would be taken by the next popper of this slot before its pusher
         // stores (a duplicated span and a lost one).
-        b->spans[bottom].store(nullptr, seq_cst);
+        if constexpr (mutant != mutation::pop_keeps_slot) b->spans[bottom].store(nullptr, seq_cst);
         World::step(point::pop_take, s->id, b->ghost.id(), bottom);
 
         b->ghost.template check<World>(gen, me);  // ghost
@@ -203,8 +211,10 @@ public:
             if (b != nullptr) {
                 Variant::template resetCheck<World>(*b);
                 blockp->store(nullptr, seq_cst);
-                World::step(point::reset_free_head, b->ghost.id(), top);
-                spanSetBlockPool.free(b);
+                if constexpr (mutant != mutation::reset_keeps_head_block) {
+                    World::step(point::reset_free_head, b->ghost.id(), top);
+                    spanSetBlockPool.free(b);
+                }
             }
         }
         index.reset();

@@ -42,6 +42,7 @@ public:
     }
 
     set_type& set() { return set_; }
+    typename set_type::blockAlloc& pool() { return pool_; }
     std::size_t spans() const { return spans_.size(); }
 
     void push(std::size_t span) {
@@ -103,29 +104,46 @@ public:
         }
     }
 
-    // I4: the pool holds exactly the freed blocks, once each, all slots nil
-    // and the counter zero.
+    // A block held by `holder` must not be on the free stack (the pool's ABA
+    // defence, M9).
+    void check_not_pooled(const block* held, int holder) const {
+        bool listed = false;
+        pool_.stack().for_each_quiescent([&](const block* b) { listed |= b == held; }, arena_.blocks());
+        if (listed) {
+            violation v{violation_kind::pool_corrupt, holder};
+            v.block = held->ghost.id();
+            fail<World>(v);
+        }
+    }
+
+    // I4: the pool holds exactly the freed blocks, once each, with all slots
+    // nil and the counter zero. A block that breaks it was freed too early (a
+    // pop still cleared or counted after the free) or is listed wrongly.
     void check_pool() const {
-        host_vector<bool> seen(arena_.blocks(), false);
-        std::size_t listed = 0;
-        bool repeated = false;
-        pool_.stack().for_each_quiescent(
-            [&](const block* b) {
-                ++listed;
-                if (seen[b->ghost.id()]) repeated = true;
-                seen[b->ghost.id()] = true;
-            },
-            arena_.blocks());
+        host_vector<int> listed(arena_.blocks(), 0);
+        pool_.stack().for_each_quiescent([&](const block* b) { ++listed[b->ghost.id()]; }, arena_.blocks());
         for (std::size_t id = 0; id < arena_.blocks(); ++id) {
             const block* b = arena_.block(std::uint32_t(id));
-            bool dirty = repeated || seen[id] != b->ghost.in_pool() || Variant::counterValue(*b) != 0;
-            for (std::size_t k = 0; k < N && !dirty; ++k) dirty = b->spans[k].load(relaxed) != nullptr;
-            if (dirty) {
-                violation v{violation_kind::pool_dirty, World::thread()};
-                v.block = std::int64_t(id);
-                v.a = Variant::counterValue(*b);
-                v.b = std::int64_t(listed);
+            violation v{violation_kind::pool_dirty, World::thread()};
+            v.block = std::int64_t(id);
+            if (listed[id] != (b->ghost.in_pool() ? 1 : 0)) {
+                v.a = pool_listing;
+                v.b = listed[id];
                 fail<World>(v);
+            }
+            if (!b->ghost.in_pool()) continue;
+            if (const auto n = Variant::counterValue(*b); n != 0) {
+                v.a = pool_counter;
+                v.b = n;
+                fail<World>(v);
+            }
+            for (std::size_t k = 0; k < N; ++k) {
+                if (const mspan* s = b->spans[k].load(relaxed)) {
+                    v.a = pool_slot;
+                    v.b = std::int64_t(k);
+                    v.span = s->id;
+                    fail<World>(v);
+                }
             }
         }
     }

@@ -37,7 +37,7 @@ template <class H>
 class scenario_base {
 public:
     explicit scenario_base(shape sh, std::size_t spans) : shape_(sh), h_(spans) {}
-    std::string thread_name(unsigned i) const { return role_name(shape_, i); }
+    static std::string thread_name(const shape& sh, unsigned i) { return role_name(sh, i); }
     void check() { h_.check_all(); }
 
 protected:
@@ -163,6 +163,72 @@ private:
     }
 };
 
-using all = scenario_list<two_poppers, push_pop, block_boundary, reset_after_drain>;
+// Two pushers race to add the first block: one takes the spine lock, the
+// other waits for it and must find the block published when it gets it.
+template <class H>
+class two_pushers : public scenario_base<H> {
+public:
+    static constexpr std::string_view name = "two-pushers";
+    static constexpr std::string_view summary =
+        "two pushers race to add block 0 (spine lock, re-check under the lock); the final checks pop";
+    static constexpr shape default_shape{2, 0};
+
+    explicit two_pushers(shape sh = default_shape) : scenario_base<H>(sh, sh.pushers) {}
+    static std::string refusal(shape sh) {
+        if (sh.poppers != 0) return "scenario two-pushers has no poppers; give it pusher threads only";
+        return capacity_refusal<H::N>(name, sh);
+    }
+
+    void setup() {}
+    void thread(unsigned i) { this->h_.push(i); }
+};
+
+// The block pool alone, as several span sets share it in Go: one allocator
+// takes a block while another takes two and gives the first back. A pop of
+// the pool's stack that read (head, next) before all that must not install
+// its stale `next` (the ABA problem the pool's tag prevents).
+template <class H>
+class pool_aba : public scenario_base<H> {
+public:
+    static constexpr std::string_view name = "pool-aba";
+    static constexpr std::string_view summary =
+        "two allocators on a pool of two blocks: one takes a block, the other takes two and frees one";
+    static constexpr shape default_shape{0, 2};
+
+    explicit pool_aba(shape sh = default_shape) : scenario_base<H>(sh, 0) {}
+    static std::string refusal(shape sh) {
+        return sh.pushers == 0 && sh.poppers == 2 ? std::string()
+                                                  : "scenario pool-aba runs exactly two allocator threads";
+    }
+    static std::string thread_name(const shape&, unsigned i) { return lettered("allocator", i); }
+
+    void setup() {
+        auto& pool = this->h_.pool();
+        auto* first = pool.alloc();
+        auto* second = pool.alloc();
+        pool.free(first);
+        pool.free(second);
+    }
+    void thread(unsigned i) {
+        auto& pool = this->h_.pool();
+        if (i == 0) {
+            held_[0] = pool.alloc();
+        } else {
+            auto* taken = pool.alloc();
+            held_[1] = pool.alloc();
+            pool.free(taken);
+        }
+    }
+    void check() {
+        for (int i = 0; i < 2; ++i) this->h_.check_not_pooled(held_[i], i);
+        for (auto* b : held_) this->h_.pool().free(b);
+        this->h_.check_pool();
+    }
+
+private:
+    typename H::block* held_[2] = {};
+};
+
+using all = scenario_list<two_poppers, push_pop, block_boundary, reset_after_drain, two_pushers, pool_aba>;
 
 }  // namespace spancheck::spanset

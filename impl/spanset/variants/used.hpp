@@ -24,6 +24,7 @@ struct used {
     static constexpr std::string_view upstream = "d1798d5a";
     static constexpr std::string_view summary =
         "historic bug: count occupied slots; free when the count hits 0 on the last slot (leaks blocks)";
+    static constexpr violation_kind expected[] = {violation_kind::block_leak, violation_kind::premature_free};
 
     template <class World>
     struct blockFields {

@@ -1,0 +1,20 @@
+// Mutant M1 of docs/publication-protocol.md §11, seeded into 7de15e36:
+// a reader that sees InUse reads fields the writer has not set yet (§9).
+#pragma once
+
+#include <string_view>
+
+#include "../../violation.hpp"
+#include "v7de15e36.hpp"
+
+namespace spancheck::publication::variants {
+
+struct m1_state_before_fields : v7de15e36 {
+    static constexpr std::string_view name = "m1-state-before-fields";
+    static constexpr std::string_view upstream = "mutant M1";
+    static constexpr std::string_view summary = "initSpan stores state InUse before the span's other fields";
+    static constexpr violation_kind expected[] = {violation_kind::uninitialized_read};
+    static constexpr bool state_set_before_fields = true;
+};
+
+}  // namespace spancheck::publication::variants

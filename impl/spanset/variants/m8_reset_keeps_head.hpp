@@ -1,0 +1,20 @@
+// Mutant M8 of docs/spanset-protocol.md §14, seeded into the fixed span set:
+// one block leaks per reset cycle.
+#pragma once
+
+#include <string_view>
+
+#include "../mutation.hpp"
+#include "popped.hpp"
+
+namespace spancheck::spanset::variants {
+
+struct m8_reset_keeps_head : popped {
+    static constexpr std::string_view name = "m8-reset-keeps-head";
+    static constexpr std::string_view upstream = "mutant M8";
+    static constexpr std::string_view summary = "reset does not free the partly used head block";
+    static constexpr mutation mutant = mutation::reset_keeps_head_block;
+    static constexpr violation_kind expected[] = {violation_kind::block_leak};
+};
+
+}  // namespace spancheck::spanset::variants
