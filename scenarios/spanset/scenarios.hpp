@@ -32,6 +32,13 @@ std::string capacity_refusal(std::string_view scenario, const shape& sh) {
            std::to_string(N) + " pushers or more slots per block";
 }
 
+// A scenario whose threads all pop (or all push) cannot take the other role.
+inline std::string single_role_refusal(std::string_view scenario, const shape& sh, bool pushes) {
+    if ((pushes ? sh.poppers : sh.pushers) == 0) return {};
+    return "scenario " + std::string(scenario) + " has no " + (pushes ? "poppers" : "pushers") + "; give it " +
+           (pushes ? "pusher" : "popper") + " threads only";
+}
+
 // Base of the scenarios below: the harness, the shape and the thread names.
 template <class H>
 class scenario_base {
@@ -60,9 +67,7 @@ public:
     static constexpr shape default_shape{0, 2};
 
     explicit two_poppers(shape sh = default_shape) : scenario_base<H>(sh, H::N) {}
-    static std::string refusal(shape sh) {
-        return sh.pushers == 0 ? std::string() : "scenario two-poppers has no pushers; give it popper threads only";
-    }
+    static std::string refusal(shape sh) { return single_role_refusal(name, sh, false); }
 
     void setup() {
         for (std::size_t i = 0; i < H::N; ++i) this->h_.push(i);
@@ -140,10 +145,7 @@ public:
     static constexpr shape default_shape{0, 2};
 
     explicit reset_after_drain(shape sh = default_shape) : scenario_base<H>(sh, H::N + 1) {}
-    static std::string refusal(shape sh) {
-        return sh.pushers == 0 ? std::string()
-                               : "scenario reset-after-drain has no pushers; give it popper threads only";
-    }
+    static std::string refusal(shape sh) { return single_role_refusal(name, sh, false); }
 
     void setup() { push_all(); }
     void thread(unsigned) {
@@ -175,8 +177,8 @@ public:
 
     explicit two_pushers(shape sh = default_shape) : scenario_base<H>(sh, sh.pushers) {}
     static std::string refusal(shape sh) {
-        if (sh.poppers != 0) return "scenario two-pushers has no poppers; give it pusher threads only";
-        return capacity_refusal<H::N>(name, sh);
+        std::string why = single_role_refusal(name, sh, true);
+        return why.empty() ? capacity_refusal<H::N>(name, sh) : why;
     }
 
     void setup() {}
