@@ -111,6 +111,21 @@ TEST(SpansetModel, ReplayRunsTheSameCounterexampleInOneExecution) {
     for (std::size_t i = 0; i < found.steps.size(); ++i) EXPECT_EQ(again.steps[i].what, found.steps[i].what);
 }
 
+TEST(SpansetModel, TheSameCommandGivesTheSameCounterexample) {
+    for (const char* variant : {"used", "m2-free-on-last-slot", "m6-claim-fetch-add"}) {
+        for (const char* scenario : {"push-pop", "reset-after-drain"}) {
+            const result a = run_ok(variant, scenario, "bound:3");
+            const result b = run_ok(variant, scenario, "bound:3");
+            ASSERT_EQ(a.violated, b.violated) << variant << " " << scenario;
+            EXPECT_EQ(a.kind, b.kind);
+            EXPECT_EQ(a.executions, b.executions);
+            EXPECT_EQ(a.replay_state, b.replay_state);
+            ASSERT_EQ(a.steps.size(), b.steps.size());
+            for (std::size_t i = 0; i < a.steps.size(); ++i) EXPECT_EQ(a.steps[i].what, b.steps[i].what);
+        }
+    }
+}
+
 TEST(SpansetModel, AReplayStateOfAnotherVariantIsReportedAsAMiss) {
     const result found = run_ok("used", "two-poppers", "bound:3");
     const result other = run_ok("popped", "two-poppers", found.replay_search, 2, found.replay_state);
