@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../model/publication_model.hpp"
 #include "../model/result.hpp"
 #include "../model/spanset_model.hpp"
 
@@ -25,6 +26,8 @@ struct protocol {
     std::vector<entry> scenarios;
     std::vector<entry> unreachable;     // mutants that are configurations Go cannot reach (not counted)
     std::vector<unsigned> model_slots;  // block sizes the model is built for (first: default)
+    std::vector<std::string> full_search_scenarios;  // where an unbounded model search finishes
+    bool stress = false;                // runs under spancheck stress (real threads)
     model::outcome (*model)(std::string_view variant, std::string_view scenario, unsigned slots,
                             const model::options& opt);
 };

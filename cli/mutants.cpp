@@ -24,7 +24,7 @@ std::string joined(const std::vector<std::string>& v, const char* sep) {
 }
 
 kill hunt(const protocol& p, const entry& v, const model::search& how) {
-    kill k{p.name, v.name, v.summary, v.upstream, v.expected};
+    kill k{p.name, v.name, v.summary, v.upstream, v.expected, kill::verdict::survived, {}, {}, {}, 0, 0};
     model::options opt;
     opt.how = how;
     const unsigned slots = p.model_slots.empty() ? 0 : p.model_slots.front();
@@ -54,8 +54,7 @@ std::vector<kill> run_mutants(const model::search& how) {
             if (!v.expected.empty()) kills.push_back(hunt(p, v, how));
         }
         for (const entry& u : p.unreachable) {
-            kill k{p.name, u.name, u.summary, u.upstream, {}};
-            k.outcome = kill::verdict::unreachable;
+            kill k{p.name, u.name, u.summary, u.upstream, {}, kill::verdict::unreachable, {}, {}, {}, 0, 0};
             kills.push_back(k);
         }
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iomanip>
 
 namespace spancheck::cli {
 
@@ -32,6 +33,52 @@ std::string coverage(const run_info& run, const model::result& r) {
     const std::string k = run.search.substr(6);
     return "exhaustive within context bound " + k + ": every schedule with at most " + k +
            (k == "1" ? " preemption" : " preemptions");
+}
+
+// The fields every report starts with.
+nlohmann::json report_head(const run_info& run, const std::string& command, const std::string& executor) {
+    nlohmann::json j;
+    j["schema"] = "spancheck-report/1";
+    j["command"] = command;
+    j["executor"] = executor;
+    j["protocol"] = run.protocol;
+    j["variant"] = run.variant;
+    j["scenario"] = run.scenario;
+    if (run.slots) j["slots"] = run.slots;
+    return j;
+}
+
+// "1 trial", "2 trials"
+std::string count(std::uint64_t n, const char* thing) {
+    return std::to_string(n) + " " + thing + (n == 1 ? "" : "s");
+}
+
+std::string roles(unsigned pushers, unsigned poppers) {
+    if (pushers == 0) return count(poppers, "popper");
+    if (poppers == 0) return count(pushers, "pusher");
+    return count(pushers, "pusher") + ", " + count(poppers, "popper");
+}
+
+std::string microseconds(std::int64_t ns) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f µs", double(ns) / 1e3);
+    return buf;
+}
+
+std::string percent(std::uint64_t part, std::uint64_t whole) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f%%", whole ? 100.0 * double(part) / double(whole) : 0.0);
+    return buf;
+}
+
+std::string per_second(std::uint64_t n, double seconds) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", seconds > 0 ? double(n) / seconds : 0.0);
+    return buf;
+}
+
+std::string stress_verdict(const stress::result& r) {
+    return r.violated ? "violated" : r.inconclusive() ? "inconclusive" : "holds";
 }
 
 }  // namespace
@@ -76,14 +123,7 @@ void print_model(std::ostream& out, const run_info& run, const model::result& r)
 }
 
 nlohmann::json model_json(const run_info& run, const model::result& r) {
-    nlohmann::json j;
-    j["schema"] = "spancheck-report/1";
-    j["command"] = "model";
-    j["executor"] = "model";
-    j["protocol"] = run.protocol;
-    j["variant"] = run.variant;
-    j["scenario"] = run.scenario;
-    if (run.slots) j["slots"] = run.slots;
+    nlohmann::json j = report_head(run, "model", "model");
     j["search"] = run.search;
     j["verdict"] = r.violated ? "violated" : "holds";
     j["exhaustive"] = r.exhaustive;
@@ -96,6 +136,90 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
         if (r.preemptions) j["preemptions"] = r.preemptions;
         j["replay"] = r.replay_state;
         j["replay_command"] = replay_command(run, r);
+    } else {
+        j["violation"] = nullptr;
+    }
+    return j;
+}
+
+void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p, const std::string& executor) {
+    out << "STRESS: " << what_was_run(run) << "\n"
+        << "  " << count(p.roles.threads(), "thread") << " (" << roles(p.roles.pushers, p.roles.poppers) << ") on executor "
+        << executor << "; perturb " << p.perturbation.text << "; seed " << p.seed << "; "
+        << (p.trials ? count(p.trials, "trial") : "trials for " + duration(p.seconds))
+        << (p.stop_at_first ? ", stopping at the first violation" : "") << "\n"
+        << std::flush;
+}
+
+void print_stress(std::ostream& out, const run_info& run, const stress::result& r) {
+    if (r.violated) {
+        out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n"
+            << "  first in trial " << r.trial << ", " << duration(r.seconds_to_violation) << " into the run\n"
+            << "  delays injected in trial " << r.trial << ": " << r.delays_in_trial
+            << (r.delays.size() < r.delays_in_trial ? " (the first of each thread listed)" : "") << "\n";
+        std::size_t width = 0;
+        for (const auto& d : r.delays) width = std::max(width, d.thread.size());
+        for (const auto& d : r.delays) {
+            out << "    " << d.thread << std::string(width - d.thread.size() + 2, ' ') << d.point << "  " << d.action
+                << (d.requested_nanoseconds ? " " + microseconds(d.requested_nanoseconds) : "") << ", took "
+                << microseconds(d.nanoseconds) << "\n";
+        }
+        out << "  Re-run: " << r.rerun_command << "\n";
+    } else if (r.inconclusive()) {
+        out << "INCONCLUSIVE: " << what_was_run(run) << ": no violation, but the window was never hit in "
+            << count(r.trials, "trial") << ", so the race was not tested\n";
+    } else {
+        out << "HOLDS: " << what_was_run(run) << ": no violation in " << count(r.trials, "trial") << "\n";
+    }
+    out << "\nOutcomes of " << count(r.trials, "trial") << " in " << duration(r.seconds) << " ("
+        << per_second(r.trials, r.seconds) << " trials/s, executor " << r.executor << ", perturb " << r.policy
+        << (r.policy_note.empty() ? "" : ": " + r.policy_note) << ", seed " << r.seed << "):\n"
+        << "  " << std::left << std::setw(20) << "outcome" << std::right << std::setw(10) << "trials"
+        << std::setw(11) << "frequency" << "  expectation\n";
+    for (const auto& o : r.outcomes) {
+        out << "  " << std::left << std::setw(20) << o.outcome << std::right << std::setw(10) << o.trials
+            << std::setw(11) << percent(o.trials, r.trials) << "  " << (o.acceptable ? "acceptable" : "forbidden")
+            << "\n";
+    }
+    if (!r.window_applies) {
+        out << "Window: not applicable, the scenario runs no concurrent pops; a hit would be: " << r.window << ".\n";
+        return;
+    }
+    out << "Window hit in " << count(r.window_hits, "trial") << " (" << percent(r.window_hits, r.trials) << ", "
+        << per_second(r.window_hits, r.seconds) << "/s); a hit: " << r.window << ".\n";
+}
+
+nlohmann::json stress_json(const run_info& run, const stress::result& r) {
+    nlohmann::json j = report_head(run, "stress", r.executor);
+    j["threads"] = {{"pushers", r.pushers}, {"poppers", r.poppers}};
+    j["policy"] = r.policy;
+    if (!r.policy_note.empty()) j["policy_note"] = r.policy_note;
+    j["seed"] = r.seed;
+    j["verdict"] = stress_verdict(r);
+    j["trials"] = r.trials;
+    j["seconds"] = r.seconds;
+    auto& outcomes = j["outcomes"] = nlohmann::json::array();
+    for (const auto& o : r.outcomes) {
+        outcomes.push_back({{"outcome", o.outcome},
+                            {"trials", o.trials},
+                            {"frequency", r.trials ? double(o.trials) / double(r.trials) : 0.0},
+                            {"expectation", o.acceptable ? "acceptable" : "forbidden"}});
+    }
+    j["window"] = r.window;
+    j["window_hits"] = r.window_hits;
+    j["window_applies"] = r.window_applies;
+    if (r.violated) {
+        j["violation"] = {{"kind", r.kind}, {"message", r.message}};
+        j["trial"] = r.trial;
+        j["seconds_to_violation"] = r.seconds_to_violation;
+        auto& delays = j["delays"] = nlohmann::json::array();
+        for (const auto& d : r.delays) {
+            delays.push_back(
+                {{"thread", d.thread}, {"point", d.point}, {"action", d.action},
+                 {"requested_nanoseconds", d.requested_nanoseconds}, {"nanoseconds", d.nanoseconds}});
+        }
+        j["delays_in_trial"] = r.delays_in_trial;
+        j["rerun_command"] = r.rerun_command;
     } else {
         j["violation"] = nullptr;
     }

@@ -1,5 +1,4 @@
-// spancheck: the command line. Exit codes: 0 the property holds (the stated
-// search completed), 1 a violation was found, 2 bad input.
+// spancheck: the command line. Exit codes: exit_codes.hpp.
 #include <CLI/CLI.hpp>
 
 #include <fstream>
@@ -7,20 +6,17 @@
 #include <string>
 
 #include "../model/search.hpp"
+#include "bad_input.hpp"
 #include "catalog.hpp"
+#include "check.hpp"
+#include "exit_codes.hpp"
 #include "mutants.hpp"
 #include "report.hpp"
+#include "stress_command.hpp"
 
 namespace spancheck::cli {
 
 namespace {
-
-constexpr int exit_holds = 0, exit_violated = 1, exit_bad_input = 2;
-
-// Bad input: one line saying what is wrong and what is accepted.
-struct bad_input {
-    std::string message;
-};
 
 model::search search_or_throw(const std::string& text) {
     auto how = model::parse_search(text);
@@ -54,6 +50,7 @@ void list_all(std::ostream& out) {
         << "    bound:K             every schedule with at most K preemptions (exhaustive within K; default bound:3)\n"
         << "    full                every schedule (exhaustive; only the smallest scenarios finish)\n"
         << "    random:N[@SEED]     N random schedules starting from seed SEED (default 0; not exhaustive)\n";
+    list_stress(out);
 }
 
 struct model_args {
@@ -160,6 +157,12 @@ int main(int argc, char** argv) {
     mutants->add_option("--search", mutants_search, "model search per scenario")->capture_default_str();
     mutants->add_option("--json", mutants_json_file, "also write the report as JSON to this file");
 
+    stress_command stress;
+    add_stress_command(app, stress);
+
+    check_args check;
+    add_check_command(app, check);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -172,7 +175,9 @@ int main(int argc, char** argv) {
             list_all(std::cout);
             return 0;
         }
+        if (app.got_subcommand("stress")) throw bad_input{exec_stress(stress, argv[0])};
         if (app.got_subcommand("mutants")) return run_mutants_command(mutants_search, mutants_json_file);
+        if (app.got_subcommand("check")) return run_check(check);
         return run_model(m, argv[0]);
     } catch (const bad_input& e) {
         std::cerr << "spancheck: " << e.message << "\n";

@@ -21,6 +21,7 @@ inline std::string describe(const violation& v, const thread_namer& name) {
     };
     const std::string block = "block " + n(v.block);
     const std::string span = "span s" + n(v.span);
+    const std::string field = "s" + n(v.span) + "." + v.field;  // a publication field: s0.elemsize
     switch (v.kind) {
     case violation_kind::block_leak:
         return block + " leaked: " + (v.a == v.b ? "all " + n(v.a) : n(v.a) + " of " + n(v.b)) +
@@ -56,31 +57,33 @@ inline std::string describe(const violation& v, const thread_namer& name) {
         return "reset found " + block + " fully popped but never freed (popped = " + n(v.a) + ")";
     case violation_kind::index_overflow:
         return "headTailIndex overflow: the tail wrapped (head " + n(v.a) + ", tail " + n(v.b) + ")";
-    case violation_kind::uninitialized_read:
-        return name(v.thread) + " read s" + n(v.span) + "." + v.field + " before it was initialized" +
-               (v.b == 0     ? " (never written)"
-                : v.b < v.a ? " (its value is left from life " + n(v.b) + "; s" + n(v.span) + " is in life " + n(v.a) + ")"
-                             : " (mspan.init's placeholder)");
+    case violation_kind::uninitialized_read: {
+        const std::string left =
+            " (its value is left from life " + n(v.b) + "; s" + n(v.span) + " is in life " + n(v.a) + ")";
+        return name(v.thread) + " read " + field + " before it was initialized" +
+               (v.b == 0 ? " (never written)" : v.b < v.a ? left : " (mspan.init's placeholder)");
+    }
     case violation_kind::foreign_field:
-        return name(v.thread) + " read s" + n(v.span) + "." + v.field + " after the struct was freed and reused: it checked life " +
-               n(v.b) + ", s" + n(v.span) + " is in life " + n(v.a);
+        return name(v.thread) + " read " + field + " after the struct was freed and reused: it checked life " + n(v.b) +
+               ", s" + n(v.span) + " is in life " + n(v.a);
     case violation_kind::object_out_of_span:
-        return name(v.thread) + " computed object index " + n(v.a) + " of span s" + n(v.span) + ", outside the span (nelems " +
-               n(v.b) + ")";
+        return name(v.thread) + " computed object index " + n(v.a) + " of " + span +
+               ", outside the span (nelems " + n(v.b) + ")";
     case violation_kind::accepted_not_in_use:
-        return name(v.thread) + " accepted a pointer into span s" + n(v.span) + ", which is no longer in use in the life it checked";
+        return name(v.thread) + " accepted a pointer into " + span +
+               ", which is no longer in use in the life it checked";
     case violation_kind::nil_dereference:
         return name(v.thread) + " dereferenced nil: no span (or no bitmap) for " + hex(v.a) + ", and no nil check";
     case violation_kind::bad_pointer:
-        return name(v.thread) + " found bad pointer in Go heap: " + hex(v.a) + " resolves to span s" + n(v.span) +
-               ", which is neither in use nor a stack (state " + n(v.b) + ")";
+        return name(v.thread) + " found bad pointer in Go heap: " + hex(v.a) + " resolves to " + span +
+               ", which is neither in use nor a stack";
     case violation_kind::free_object_marked:
-        return name(v.thread) + " marked free object " + n(v.a) + " of span s" + n(v.span) + " (Go: \"marking free object\")";
+        return name(v.thread) + " marked free object " + n(v.a) + " of " + span + " (Go: \"marking free object\")";
     case violation_kind::invalid_free:
-        return name(v.thread) + " freed span s" + n(v.span) + " with allocCount " + n(v.b) +
+        return name(v.thread) + " freed " + span + " with allocCount " + n(v.b) +
                ": freeSpanLocked refuses it (Go throws \"invalid free\")";
     case violation_kind::live_span_freed:
-        return name(v.other) + " freed span s" + n(v.span) + " while it held " + n(v.a) + " live object" + (v.a == 1 ? "" : "s");
+        return name(v.thread) + " freed " + span + " while it held " + n(v.a) + " live object" + (v.a == 1 ? "" : "s");
     case violation_kind::data_race:
         if (v.field[0] == 0) return "data race";
         return "data race on " + std::string(v.field) + ": " + name(v.thread) + "'s " + (v.a ? "write" : "read") +

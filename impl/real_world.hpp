@@ -90,6 +90,8 @@ struct real_world {
         if (real_thread::on_step) real_thread::on_step(point_code(p), a, b, c, d);
     }
 
+    static void plain_access(const char*, bool) {}
+
     static int thread() { return real_thread::number; }
 
     [[noreturn]] static void fail(const violation& v) { throw violation_raised{v}; }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -115,6 +116,11 @@ result run_once(const options& opt, const std::function<std::string(const step_r
     r.violated = true;
     violation v{kind_of(p.test_result)};
     if (p.test_result == rl::test_result_user_assert_failed && recorder::has_violation) v = recorder::reported;
+    if (p.test_result == rl::test_result_data_race && recorder::accessing) {
+        v.thread = recorder::accessing_thread;
+        v.a = recorder::accessing_write;
+        std::strncpy(v.field, recorder::accessing, sizeof v.field - 1);
+    }
     r.kind = std::string(kind_name(v.kind));
     r.message = describe(v, names);
     if (v.kind == violation_kind::checker_error) r.message += ": " + r.checker_result;
@@ -122,6 +128,10 @@ result run_once(const options& opt, const std::function<std::string(const step_r
         const step_record& s = recorder::steps[i];
         std::string what = narrate(s);
         if (!what.empty()) r.steps.push_back({s.thread, names(s.thread), std::move(what)});
+    }
+    if (v.kind == violation_kind::data_race && v.field[0] != 0) {
+        // The racing access is where the execution stopped: the story's last step.
+        r.steps.push_back({v.thread, names(v.thread), std::string(v.a ? "writes " : "reads ") + v.field + ": data race"});
     }
     r.steps_truncated = recorder::truncated;
     r.replay_state = to_replay(p.final_state.empty() ? opt.replay : std::string(p.final_state.c_str()));

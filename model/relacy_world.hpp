@@ -59,12 +59,19 @@ struct recorder {
     static inline bool has_violation = false;
     static inline violation reported{};
     static inline int phase = setup_thread;  // setup, checks, or >= 0 while threads run
+    // The last plain access begun (World::plain_access). Relacy reports a race
+    // inside the access, with no scheduling point since the note: it is the
+    // access that raced.
+    static inline const char* accessing = nullptr;
+    static inline int accessing_thread = setup_thread;
+    static inline bool accessing_write = false;
 
     static void begin_execution() {
         count = 0;
         truncated = false;
         has_violation = false;
         phase = setup_thread;
+        accessing = nullptr;
     }
 };
 
@@ -140,6 +147,12 @@ struct relacy_world {
         }
         step_record& r = recorder::steps[recorder::count++];
         r = step_record{std::int16_t(thread()), point_code(p), a, b, c, d};
+    }
+
+    static void plain_access(const char* what, bool write) {
+        recorder::accessing = what;
+        recorder::accessing_thread = thread();
+        recorder::accessing_write = write;
     }
 
     static int thread() { return recorder::phase >= 0 ? int(rl::ctx().current_thread()) : recorder::phase; }

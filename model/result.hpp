@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "search.hpp"
@@ -39,5 +40,9 @@ struct result {
     std::string checker_result;  // Relacy's name for the outcome
     std::string raw;             // Relacy's history (--raw)
 };
+
+// A result, or the one-line reason the request cannot be run (bad input or a
+// configuration the scenario refuses).
+using outcome = std::variant<result, std::string>;
 
 }  // namespace spancheck::model

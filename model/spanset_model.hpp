@@ -5,7 +5,6 @@
 
 #include <string>
 #include <string_view>
-#include <variant>
 
 #include "result.hpp"
 
@@ -13,10 +12,6 @@ namespace spancheck::model {
 
 // Block sizes the model is built for (slots per block).
 inline constexpr unsigned spanset_model_slots[] = {2, 4};
-
-// A result, or the one-line reason the request cannot be run (bad input or a
-// configuration the scenario refuses).
-using outcome = std::variant<result, std::string>;
 
 outcome run_spanset(std::string_view variant, std::string_view scenario, unsigned slots, const options& opt);
 

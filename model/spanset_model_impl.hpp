@@ -4,11 +4,9 @@
 // templates make each instantiation slow to build.
 #pragma once
 
-#include <type_traits>
-
 #include "../impl/spanset/narrative.hpp"
 #include "../scenarios/spanset/scenarios.hpp"
-#include "driver.hpp"
+#include "dispatch.hpp"
 #include "spanset_model.hpp"
 
 namespace spancheck::model {
@@ -16,18 +14,7 @@ namespace spancheck::model {
 template <class Variant, std::uintptr_t N>
 outcome run_spanset_sized(std::string_view scenario, const options& opt) {
     using H = spanset::harness<relacy_world, Variant, spanset::spanSetConfig<N, 1>>;
-    outcome out = std::string("unknown scenario");
-    spanset::all::for_harness<H>::with_name(scenario, [&](auto* tag) {
-        using S = std::remove_pointer_t<decltype(tag)>;
-        const shape sh = S::default_shape;
-        if (std::string why = S::refusal(sh); !why.empty()) {
-            out = why;
-            return;
-        }
-        auto names = [sh](int t) { return thread_label(t, [&](unsigned i) { return S::thread_name(sh, i); }); };
-        out = run<S>(opt, spanset::narrate<Variant, N>, names);
-    });
-    return out;
+    return run_named<typename spanset::all::template for_harness<H>>(scenario, opt, spanset::narrate<Variant, N>);
 }
 
 template <class Variant>

@@ -5,10 +5,12 @@
 // nothing about Relacy or real threads:
 //
 //   static constexpr std::string_view name, summary;
-//   static constexpr unsigned threads;           threads the model runs (Relacy
+//   static constexpr shape default_shape;        threads the model runs (Relacy
 //                                                needs the count at compile time)
 //   static std::string thread_name(shape, unsigned i);
 //                                                "popper A", used in counterexamples
+//   static constexpr bool concurrent_pops;       span set: its threads pop concurrently (stress
+//                                                runs watch the §9.1 leak window only then)
 //   static std::string refusal(shape);           non-empty: this configuration
 //                                                cannot be explored, and why
 //   void setup();                                single-threaded, before the threads

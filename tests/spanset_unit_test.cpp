@@ -9,6 +9,7 @@
 #include "impl/spanset/variants/popped.hpp"
 #include "impl/spanset/variants/used.hpp"
 #include "scenarios/spanset/scenarios.hpp"
+#include "sequential.hpp"
 
 namespace spancheck::spanset {
 namespace {
@@ -38,16 +39,6 @@ std::vector<std::int64_t> iota(std::size_t from, std::size_t to) {
     std::vector<std::int64_t> v;
     for (std::size_t i = from; i < to; ++i) v.push_back(std::int64_t(i));
     return v;
-}
-
-violation_kind kind_thrown_by(auto&& f) {
-    try {
-        f();
-    } catch (const violation_raised& e) {
-        return e.what.kind;
-    }
-    ADD_FAILURE() << "no violation raised";
-    return violation_kind::checker_error;
 }
 
 TEST(HeadTailIndex, PacksHeadHighAndTailLow) {
@@ -168,20 +159,6 @@ TEST(Scenarios, MorePushersThanSlotsIsRefusedWithTheReason) {
     EXPECT_NE(why.find("§5.1"), std::string::npos) << why;
     using H4 = harness<real_world, variants::popped, spanSetConfig<4, 1>>;
     EXPECT_EQ(block_boundary<H4>::refusal(shape{3, 2}), "");
-}
-
-template <class S>
-void run_sequentially() {
-    S s;
-    real_thread::number = setup_thread;
-    s.setup();
-    for (unsigned i = 0; i < S::default_shape.threads(); ++i) {
-        real_thread::number = int(i);
-        s.thread(i);
-    }
-    real_thread::number = checks_thread;
-    s.check();
-    real_thread::number = setup_thread;
 }
 
 TYPED_TEST(SpanSetBothVariants, EveryScenarioHoldsWhenThreadsRunOneAfterAnother) {

@@ -3,8 +3,8 @@
 // life ends when freeSpanLocked marks the span dead; fixalloc hands the same
 // struct out again with its old field values), the state the writer last
 // stored, which objects are allocated, and, for each field, the life that
-// last wrote it. Readers' field reads and acceptances are judged against it
-// where they happen (docs/publication-protocol.md §9).
+// last wrote it. Readers' field reads and marks, and the writer's frees, are
+// judged against it where they happen (docs/publication-protocol.md §9).
 //
 // Its fields are relaxed std::atomic in every world: the model checker runs
 // one fiber at a time and does not instrument them (no extra scheduling
@@ -52,11 +52,11 @@ public:
     void on_object_allocated(std::uintptr_t index) { allocated_.fetch_or(std::uint64_t(1) << index, relaxed); }
     void on_objects_died() { allocated_.store(0, relaxed); }
     // freeSpanLocked marked the span dead: the next use of the struct is a new
-    // life. Objects still allocated now die with the span (a live span freed).
-    void on_freed(int thread) {
-        if (const std::uint64_t live = allocated_.exchange(0, relaxed)) {
-            lost_objects_.store(__builtin_popcountll(live), relaxed);
-            freed_by_.store(thread, relaxed);
+    // life. A span must never die with allocated objects in it.
+    template <class World>
+    void on_freed() {
+        if (const std::uint64_t live = allocated_.load(relaxed)) {
+            fail<World>(figures<World>(violation_kind::live_span_freed, __builtin_popcountll(live), 0));
         }
         life_.fetch_add(1, relaxed);
     }
@@ -86,7 +86,9 @@ public:
     template <class World>
     void check_index(std::uintptr_t index) const {
         const std::uintptr_t n = nelems_.load(relaxed);
-        if (index >= n) fail<World>(figures<World>(violation_kind::object_out_of_span, std::int64_t(index), std::int64_t(n)));
+        if (index >= n) {
+            fail<World>(figures<World>(violation_kind::object_out_of_span, std::int64_t(index), std::int64_t(n)));
+        }
     }
 
     // A reader is about to mark object `index`: the span must still be in use
@@ -99,16 +101,6 @@ public:
         }
         if (!(allocated_.load(relaxed) >> index & 1)) {
             fail<World>(figures<World>(violation_kind::free_object_marked, std::int64_t(index), 0));
-        }
-    }
-
-    // Final checks: no span was freed while it held live objects.
-    template <class World>
-    void check_no_lost_objects() const {
-        if (const int lost = lost_objects_.load(relaxed)) {
-            violation v = figures<World>(violation_kind::live_span_freed, lost, 0);
-            v.other = freed_by_.load(relaxed);
-            fail<World>(v);
         }
     }
 
@@ -127,8 +119,6 @@ private:
     std::atomic<mSpanState> state_{mSpanDead};
     std::atomic<std::uintptr_t> nelems_{0};
     std::atomic<std::uint64_t> allocated_{0};
-    std::atomic<int> lost_objects_{0};
-    std::atomic<int> freed_by_{setup_thread};
 };
 
 }  // namespace spancheck::publication

@@ -18,8 +18,6 @@ namespace spancheck::publication {
 template <class World, class T, bool Racy>
 class go_word {
 public:
-    static constexpr bool racy = Racy;
-
     T load(field_id f, source_loc l = source_loc::current()) const {
         if constexpr (Racy) {
             return w_.load(relaxed, l);

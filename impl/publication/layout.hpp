@@ -1,5 +1,5 @@
 // The fake heap that the publication model runs on: one arena of four pages
-// at small integer addresses, and a size-class table of two classes. Go's
+// at small integer addresses, and a size-class table with one small class. Go's
 // arithmetic is kept (page of an address, spans[] index, object index); only
 // the sizes are tiny, so that a counterexample's addresses read easily.
 #pragma once
@@ -24,7 +24,7 @@ constexpr spanClass makeSpanClass(std::uint8_t sizeclass, bool noscan) { return 
 constexpr std::uint8_t sizeclassOf(spanClass sc) { return sc >> 1; }
 
 // Object size of each size class; class 0 is a large object (one per span).
-inline constexpr std::uintptr_t class_to_size[] = {0, 0x80, 0x100};
+inline constexpr std::uintptr_t class_to_size[] = {0, 0x80};
 
 // What a span is allocated for (Go's spanAllocType, two of its four kinds).
 enum class spanAllocType : std::uint8_t { spanAllocHeap, spanAllocStack };

@@ -16,6 +16,7 @@
 
 #include "../host_memory.hpp"
 #include "../world.hpp"
+#include "go_word.hpp"
 #include "layout.hpp"
 #include "mspan.hpp"
 #include "points.hpp"
@@ -94,11 +95,6 @@ public:
 
     const arena_type& arena() const { return arena_; }
 
-    template <class F>
-    void forEachSpan(F&& f) const {
-        for (const auto& s : structs_) f(*s);
-    }
-
 private:
     void initSpan(span* s, spanAllocType typ, spanClass spanclass, std::uintptr_t base, std::uintptr_t npages) {
         bool keepsRange = false;
@@ -163,7 +159,7 @@ private:
         World::step(point::free_span, s->ghost.id(), base, npages);
         freePagesLocked(base, npages);
         s->setState(mSpanDead);
-        s->ghost.on_freed(World::thread());  // ghost
+        s->ghost.template on_freed<World>();  // ghost
         if constexpr (Variant::free_span_keeps_range) {
             s->startAddr.carry_over();  // ghost
             s->npages.carry_over();     // ghost

@@ -83,7 +83,8 @@ inline std::string narrate(const step_record& r) {
         switch (read_verdict(r.d)) {
         case read_verdict::ok: return "reads " + f + " = " + field_value(field_id(r.b), r.c);
         case read_verdict::uninitialized: return "reads " + f + ": not yet initialized";
-        case read_verdict::foreign: return "reads " + f + ": " + s + " was freed and reused since its state was checked";
+        case read_verdict::foreign:
+            return "reads " + f + ": " + s + " was freed and reused since its state was checked";
         }
         return {};
     }

@@ -52,11 +52,10 @@ template <class World>
 
 // Go's badPointer with debug.invalidptr set (the default): "found bad pointer in Go heap".
 template <class World, class Span>
-[[noreturn]] void badPointer(const span_view<Span>& v, std::uintptr_t p, mSpanState st) {
+[[noreturn]] void badPointer(const span_view<Span>& v, std::uintptr_t p) {
     violation out{violation_kind::bad_pointer, World::thread()};
     out.span = v.s->ghost.id();
     out.a = std::int64_t(p);
-    out.b = st;
     fail<World>(out);
 }
 
@@ -109,17 +108,31 @@ typename Heap::span* spanOf(const Heap& h, std::uintptr_t p) {
     return s;
 }
 
+namespace detail {
+
+// spanOf for a reader that goes on to use the span: a nil span means p is in
+// no heap span, and the reader skips it. Without the nil check (M5), the
+// reader's next load goes through nil.
+template <class Heap>
+span_view<typename Heap::span> spanOrSkip(const Heap& h, std::uintptr_t p) {
+    using World = typename Heap::World;
+    span_view<typename Heap::span> v{spanOf(h, p)};
+    if (!v) {
+        if constexpr (!Heap::Variant::reader_checks_nil) nilDereference<World>(p);
+        reject<World>(p, reject_reason::nil_span);
+    }
+    return v;
+}
+
+}  // namespace detail
+
 // The span of p if p points into an in-use heap span, else an empty view.
 template <class Heap>
 span_view<typename Heap::span> spanOfHeap(const Heap& h, std::uintptr_t p) {
     using World = typename Heap::World;
     using Variant = typename Heap::Variant;
-    span_view<typename Heap::span> v{spanOf(h, p)};
-    if (!v) {
-        if constexpr (!Variant::reader_checks_nil) detail::nilDereference<World>(p);
-        detail::reject<World>(p, reject_reason::nil_span);
-        return {};
-    }
+    span_view<typename Heap::span> v = detail::spanOrSkip(h, p);
+    if (!v) return {};
     std::optional<mSpanState> st;
     if (auto why = detail::checkSpan<World, Variant>(v, p, st)) {
         detail::reject<World>(p, *why);
@@ -147,12 +160,8 @@ template <class Heap>
 object_ref<typename Heap::span> findObject(const Heap& h, std::uintptr_t p) {
     using World = typename Heap::World;
     using Variant = typename Heap::Variant;
-    span_view<typename Heap::span> v{spanOf(h, p)};
-    if (!v) {
-        if constexpr (!Variant::reader_checks_nil) detail::nilDereference<World>(p);
-        detail::reject<World>(p, reject_reason::nil_span);
-        return {};
-    }
+    span_view<typename Heap::span> v = detail::spanOrSkip(h, p);
+    if (!v) return {};
     std::optional<mSpanState> st;
     if (detail::checkSpan<World, Variant>(v, p, st)) {
         // Go 1.13 loads the state here when the bounds failed first.
@@ -161,7 +170,7 @@ object_ref<typename Heap::span> findObject(const Heap& h, std::uintptr_t p) {
             World::step(point::stack_pointer, p, v.s->ghost.id());
             return {};
         }
-        detail::badPointer<World>(v, p, *st);
+        detail::badPointer<World>(v, p);
     }
     const std::uintptr_t index = objIndex<World>(v, p);
     const std::uintptr_t base = v.s->startAddr.read(v.validated) + index * v.s->elemsize.read(v.validated);

@@ -62,6 +62,7 @@ template <class H>
 class two_poppers : public scenario_base<H> {
 public:
     static constexpr std::string_view name = "two-poppers";
+    static constexpr bool concurrent_pops = true;  // can open the leak window of §9.1
     static constexpr std::string_view summary =
         "one block of N spans pushed in setup; two poppers take half each (the 39380e8e reproducer)";
     static constexpr shape default_shape{0, 2};
@@ -83,6 +84,7 @@ template <class H>
 class push_pop : public scenario_base<H> {
 public:
     static constexpr std::string_view name = "push-pop";
+    static constexpr bool concurrent_pops = true;  // can open the leak window of §9.1
     static constexpr std::string_view summary =
         "a pusher fills one block while two poppers pop concurrently (poppers may find it empty)";
     static constexpr shape default_shape{1, 2};
@@ -109,6 +111,7 @@ template <class H>
 class block_boundary : public scenario_base<H> {
 public:
     static constexpr std::string_view name = "block-boundary";
+    static constexpr bool concurrent_pops = true;  // can open the leak window of §9.1
     static constexpr std::string_view summary =
         "pushes complete block 0 and open block 1 (new block, spine growth) while two poppers pop";
     static constexpr shape default_shape{1, 2};
@@ -140,6 +143,7 @@ template <class H>
 class reset_after_drain : public scenario_base<H> {
 public:
     static constexpr std::string_view name = "reset-after-drain";
+    static constexpr bool concurrent_pops = true;  // can open the leak window of §9.1
     static constexpr std::string_view summary =
         "N+1 spans drained by two poppers, then reset, then a second cycle on the pooled blocks";
     static constexpr shape default_shape{0, 2};
@@ -171,6 +175,7 @@ template <class H>
 class two_pushers : public scenario_base<H> {
 public:
     static constexpr std::string_view name = "two-pushers";
+    static constexpr bool concurrent_pops = false;  // can open the leak window of §9.1
     static constexpr std::string_view summary =
         "two pushers race to add block 0 (spine lock, re-check under the lock); the final checks pop";
     static constexpr shape default_shape{2, 0};
@@ -193,6 +198,7 @@ template <class H>
 class pool_aba : public scenario_base<H> {
 public:
     static constexpr std::string_view name = "pool-aba";
+    static constexpr bool concurrent_pops = false;  // can open the leak window of §9.1
     static constexpr std::string_view summary =
         "two allocators on a pool of two blocks: one takes a block, the other takes two and frees one";
     static constexpr shape default_shape{0, 2};

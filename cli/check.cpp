@@ -1,0 +1,298 @@
+#include "check.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "bad_input.hpp"
+#include "catalog.hpp"
+#include "exit_codes.hpp"
+#include "subprocess.hpp"
+
+namespace spancheck::cli {
+
+namespace {
+
+// An executor, as a column of the matrix: the spancheck arguments that run
+// one scenario with it.
+struct column {
+    std::string name;
+    std::vector<std::string> args;
+    bool stress = false;                 // needs the protocol's stress support
+    std::vector<std::string> scenarios;  // the scenarios it applies to; empty: all
+};
+
+std::vector<column> columns(const protocol& p, bool thorough) {
+    std::vector<column> cols;
+    if (!thorough) {
+        cols.push_back({"model bound:2", {"model", "--search", "bound:2"}, false, {}});
+        cols.push_back({"stress", {"stress", "--trials", "2000", "--perturb", "random", "--seed", "1"}, true, {}});
+        cols.push_back({"stress-tsan", {"stress", "--tsan", "--trials", "1000", "--perturb", "random", "--seed", "1"}, true, {}});
+    } else {
+        cols.push_back({"model bound:3", {"model", "--search", "bound:3"}, false, {}});
+        cols.push_back({"model full", {"model", "--search", "full"}, false, p.full_search_scenarios});
+        cols.push_back({"stress", {"stress", "--trials", "50000", "--perturb", "random", "--seed", "1"}, true, {}});
+        if (!p.model_slots.empty()) {
+            cols.push_back({"stress N=512",
+                            {"stress", "--slots", "512", "--trials", "5000", "--perturb", "random", "--seed", "1"},
+                            true, {}});
+        }
+        cols.push_back({"stress-tsan", {"stress", "--tsan", "--trials", "5000", "--perturb", "random", "--seed", "1"}, true, {}});
+    }
+    std::erase_if(cols, [&](const column& c) {
+        return (c.stress && !p.stress) || (c.name == "model full" && c.scenarios.empty());
+    });
+    return cols;
+}
+
+struct cell {
+    std::string variant, scenario, executor;
+    std::string verdict;  // holds, violated, inconclusive, crashed, refused
+    std::string kind, text, detail;
+    double seconds = 0;
+    nlohmann::json report;
+};
+
+cell read_cell(const std::string& variant, const std::string& scenario, const column& col, const child_result& c,
+               const std::string& json_path) {
+    cell x;
+    x.variant = variant;
+    x.scenario = scenario;
+    x.executor = col.name;
+    x.detail = c.out;
+    if (c.signal) {
+        x.verdict = "crashed";
+        x.text = "crashed: signal " + std::to_string(c.signal);
+        x.detail = c.out + c.err;
+        return x;
+    }
+    std::ifstream in(json_path);
+    if (c.exit_code == exit_bad_input || !in) {
+        x.verdict = "refused";
+        x.text = "n/a";
+        x.detail = c.err;
+        return x;
+    }
+    x.report = nlohmann::json::parse(in, nullptr, false);
+    x.verdict = x.report.value("verdict", "crashed");
+    x.seconds = x.report.value("seconds", 0.0);
+    if (x.verdict == "violated") {
+        x.kind = x.report["violation"].value("kind", "");
+        x.text = "VIOLATED: " + x.kind;
+    } else if (x.verdict == "holds") {
+        if (x.report.contains("trials")) {
+            x.text = "holds (" + std::to_string(x.report["trials"].get<std::uint64_t>()) + " trials)";
+        } else {
+            const std::string search = x.report.value("search", "");
+            x.text = "holds (" + std::to_string(x.report.value("executions", std::uint64_t(0))) + ", " +
+                     (x.report.value("exhaustive", false) ? search : search + ", not exhaustive") + ")";
+        }
+    } else {
+        x.text = x.verdict;
+    }
+    return x;
+}
+
+// All cells of the variants' matrices, run as child processes.
+std::vector<cell> run_matrix(const protocol& p, const std::vector<std::string>& variants,
+                             const std::vector<column>& cols, unsigned jobs) {
+    struct planned {
+        std::string variant, scenario;
+        const column* col;
+        std::string json;
+    };
+    std::vector<planned> plan;
+    std::vector<std::vector<std::string>> commands;
+    const std::string self = self_path();
+    char dir[] = "/tmp/spancheck-check-XXXXXX";
+    if (!mkdtemp(dir)) throw bad_input{"cannot create a temporary directory in /tmp"};
+    for (const auto& v : variants) {
+        for (const entry& s : p.scenarios) {
+            for (const column& col : cols) {
+                if (!col.scenarios.empty() &&
+                    std::find(col.scenarios.begin(), col.scenarios.end(), s.name) == col.scenarios.end()) {
+                    continue;
+                }
+                const std::string json = std::string(dir) + "/" + std::to_string(plan.size()) + ".json";
+                std::vector<std::string> cmd = {self};
+                cmd.insert(cmd.end(), col.args.begin(), col.args.end());
+                cmd.insert(cmd.end(), {"--variant", v, "--scenario", s.name, "--json", json});
+                commands.push_back(cmd);
+                plan.push_back({v, s.name, &col, json});
+            }
+        }
+    }
+    const std::vector<child_result> results = run_children(commands, jobs);
+    std::vector<cell> cells;
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        cells.push_back(read_cell(plan[i].variant, plan[i].scenario, *plan[i].col, results[i], plan[i].json));
+        std::remove(plan[i].json.c_str());
+    }
+    std::remove(dir);
+    return cells;
+}
+
+const cell* find_cell(const std::vector<cell>& cells, const std::string& v, const std::string& s, const std::string& e) {
+    for (const cell& c : cells) {
+        if (c.variant == v && c.scenario == s && c.executor == e) return &c;
+    }
+    return nullptr;
+}
+
+std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 1, ' '); }
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
+void write_junit(std::ostream& out, const std::string& protocol, const std::string& variant,
+                 const std::vector<cell>& cells) {
+    int failures = 0, skipped = 0, tests = 0;
+    for (const cell& c : cells) {
+        if (c.variant != variant) continue;
+        ++tests;
+        failures += c.verdict == "violated" || c.verdict == "crashed";
+        skipped += c.verdict == "refused" || c.verdict == "inconclusive";
+    }
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"spancheck check "
+        << xml_escape(variant) << "\" tests=\"" << tests << "\" failures=\"" << failures << "\" skipped=\"" << skipped
+        << "\">\n";
+    for (const cell& c : cells) {
+        if (c.variant != variant) continue;
+        out << "    <testcase classname=\"" << xml_escape(protocol + "." + variant + "." + c.scenario) << "\" name=\""
+            << xml_escape(c.executor) << "\" time=\"" << c.seconds << "\">";
+        if (c.verdict == "violated" || c.verdict == "crashed") {
+            out << "\n      <failure message=\"" << xml_escape(c.text) << "\">" << xml_escape(c.detail)
+                << "</failure>\n    ";
+        } else if (c.verdict == "refused" || c.verdict == "inconclusive") {
+            out << "<skipped message=\"" << xml_escape(c.verdict) << "\"/>";
+        }
+        out << "</testcase>\n";
+    }
+    out << "  </testsuite>\n</testsuites>\n";
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, check_args& a) {
+    CLI::App* c = app.add_subcommand(
+        "check", "run a variant through every scenario and executor and print the verdict matrix");
+    c->add_option("--variant", a.variant, "the variant to check (see spancheck list)")->required();
+    c->add_option("--protocol", a.protocol, "protocol (default: the one that has the variant)");
+    c->add_option("--against", a.against, "a baseline variant of the same protocol: mark where verdicts differ");
+    auto* quick = c->add_flag("--quick", a.quick, "a pre-commit check, about 10 s (the default)");
+    c->add_flag("--thorough", a.thorough, "the pre-porting run: deeper searches, bigger budgets, Go's block size")
+        ->excludes(quick);
+    c->add_option("--json", a.json, "also write the matrix as JSON to this file");
+    c->add_option("--junit", a.junit, "also write JUnit XML, one test case per cell, to this file");
+    c->add_option("-j,--jobs", a.jobs, "executors run at once")->capture_default_str()->check(CLI::Range(1, 64));
+}
+
+int run_check(const check_args& a) {
+    const protocol* p = a.protocol.empty() ? protocol_of_variant(a.variant) : protocol_named(a.protocol);
+    if (!p || protocol_of_variant(a.variant) != p) {
+        std::string names;
+        for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
+        throw bad_input{"unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " in protocol " + a.protocol) +
+                        "; accepted: " + names};
+    }
+    if (!a.against.empty() && protocol_of_variant(a.against) != p) {
+        throw bad_input{"--against '" + a.against + "' is not a variant of protocol " + p->name + "; accepted: " +
+                        names_of(p->variants)};
+    }
+    std::ofstream json_out, junit_out;
+    if (!a.json.empty() && !(json_out.open(a.json), json_out)) throw bad_input{"cannot write --json file '" + a.json + "'"};
+    if (!a.junit.empty() && !(junit_out.open(a.junit), junit_out)) {
+        throw bad_input{"cannot write --junit file '" + a.junit + "'"};
+    }
+
+    const std::vector<column> cols = columns(*p, a.thorough);
+    std::vector<std::string> variants = {a.variant};
+    if (!a.against.empty()) variants.push_back(a.against);
+    const std::vector<cell> cells = run_matrix(*p, variants, cols, a.jobs);
+
+    // The matrix.
+    std::size_t first = 8;
+    for (const entry& s : p->scenarios) first = std::max(first, s.name.size() + 2);
+    std::vector<std::size_t> widths;
+    for (const column& col : cols) {
+        std::size_t w = col.name.size() + 2;
+        for (const cell& c : cells) {
+            if (c.executor == col.name) w = std::max(w, c.text.size() + 2);
+        }
+        widths.push_back(w);
+    }
+    std::cout << "spancheck check: " << a.variant << " (" << p->name << "), " << (a.thorough ? "thorough" : "quick")
+              << "\n\n" << pad("scenario", first);
+    for (std::size_t i = 0; i < cols.size(); ++i) std::cout << pad(cols[i].name, widths[i]);
+    std::cout << "\n";
+    bool violated = false, inconclusive = false;
+    for (const entry& s : p->scenarios) {
+        std::cout << pad(s.name, first);
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            const cell* c = find_cell(cells, a.variant, s.name, cols[i].name);
+            std::cout << pad(c ? c->text : "-", widths[i]);
+            if (c) {
+                violated |= c->verdict == "violated" || c->verdict == "crashed";
+                inconclusive |= c->verdict == "inconclusive";
+            }
+        }
+        std::cout << "\n";
+    }
+
+    // Where the variant differs from its baseline.
+    nlohmann::json differences = nlohmann::json::array();
+    if (!a.against.empty()) {
+        std::cout << "\nAgainst " << a.against << ":\n";
+        for (const cell& c : cells) {
+            if (c.variant != a.variant) continue;
+            const cell* base = find_cell(cells, a.against, c.scenario, c.executor);
+            if (!base || base->verdict == c.verdict) continue;
+            const std::string change = c.verdict == "violated" && base->verdict == "holds" ? "newly broken"
+                                       : c.verdict == "holds" && base->verdict == "violated" ? "newly holds"
+                                                                                              : "changed";
+            std::cout << "  " << change << ": " << c.scenario << " × " << c.executor << ": " << base->text << " → "
+                      << c.text << "\n";
+            differences.push_back({{"scenario", c.scenario}, {"executor", c.executor}, {"change", change},
+                                   {"baseline", base->text}, {"variant", c.text}});
+        }
+        if (differences.empty()) std::cout << "  same verdict in every cell\n";
+    }
+
+    // Each counterexample, as its executor printed it (narrative and replay line).
+    for (const cell& c : cells) {
+        if (c.variant != a.variant || (c.verdict != "violated" && c.verdict != "crashed")) continue;
+        std::cout << "\n── " << c.scenario << " × " << c.executor << " ──\n" << c.detail;
+    }
+
+    if (json_out.is_open()) {
+        nlohmann::json j = {{"schema", "spancheck-report/1"}, {"command", "check"}, {"protocol", p->name},
+                            {"variant", a.variant}, {"level", a.thorough ? "thorough" : "quick"}};
+        j["verdict"] = violated ? "violated" : inconclusive ? "inconclusive" : "holds";
+        auto& rows = j["cells"] = nlohmann::json::array();
+        for (const cell& c : cells) {
+            rows.push_back({{"variant", c.variant}, {"scenario", c.scenario}, {"executor", c.executor},
+                            {"verdict", c.verdict}, {"text", c.text}, {"report", c.report}});
+        }
+        if (!a.against.empty()) j["against"] = {{"variant", a.against}, {"differences", differences}};
+        json_out << j.dump(2) << "\n";
+    }
+    if (junit_out.is_open()) write_junit(junit_out, p->name, a.variant, cells);
+    return violated ? exit_violated : inconclusive ? exit_inconclusive : exit_holds;
+}
+
+}  // namespace spancheck::cli

@@ -1,0 +1,24 @@
+// `spancheck check`: one variant through every scenario of its protocol and
+// every executor, as a verdict matrix (rows: scenarios; columns: executors),
+// then each counterexample. Each cell runs in a child process of its own.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace spancheck::cli {
+
+struct check_args {
+    std::string variant, protocol, against, json, junit;
+    bool quick = false, thorough = false;
+    unsigned jobs = 2;
+};
+
+void add_check_command(CLI::App& app, check_args& a);
+
+// Runs the matrix and prints it. Exit code: 0 every cell holds, 1 a cell is
+// violated, 3 none violated but some inconclusive. Throws bad_input.
+int run_check(const check_args& a);
+
+}  // namespace spancheck::cli

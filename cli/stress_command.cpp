@@ -1,0 +1,46 @@
+#include "stress_command.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include "../tsan/spanset_window.hpp"
+#include "subprocess.hpp"
+
+namespace spancheck::cli {
+
+void add_stress_command(CLI::App& app, stress_command& c) {
+    CLI::App* cmd = app.add_subcommand(
+        "stress", "run a scenario on real threads, trial after trial, with schedule perturbation");
+    stress::add_stress_options(*cmd, c.args);
+    cmd->add_flag("--tsan", c.tsan, "run the ThreadSanitizer build (spancheck-stress-tsan)");
+}
+
+std::string exec_stress(const stress_command& c, const std::string& program) {
+    auto checked = stress::check_stress_args(c.args);
+    if (auto* why = std::get_if<std::string>(&checked)) return *why;
+    const std::string name = c.tsan ? "spancheck-stress-tsan" : "spancheck-stress";
+    const std::string binary = (std::filesystem::path(self_path()).parent_path() / name).string();
+
+    std::vector<std::string> words = {binary};
+    for (const std::string& w : stress::stress_arguments(std::get<stress::stress_request>(checked))) words.push_back(w);
+    if (!c.args.json.empty()) words.insert(words.end(), {"--json", c.args.json});
+    words.insert(words.end(), {"--rerun-as", program + " stress" + (c.tsan ? " --tsan" : "")});
+    std::vector<char*> argv;
+    for (std::string& w : words) argv.push_back(w.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    return "cannot run the stress executor " + binary + ": " + std::strerror(errno) + "; build the target " + name;
+}
+
+void list_stress(std::ostream& out) {
+    out << "perturbations (spancheck stress --perturb): " << stress::policy_forms << "\n"
+        << "    points for delay:POINT:";
+    for (const std::string& p : stress::spanset_point_names()) out << " " << p;
+    out << "\n";
+}
+
+}  // namespace spancheck::cli

@@ -1,0 +1,46 @@
+// The arguments of a stress run, shared by `spancheck stress` (which checks
+// them, then hands the run to a stress binary) and the stress binaries
+// themselves (which check them again when run on their own).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "plan.hpp"
+
+namespace spancheck::stress {
+
+inline constexpr std::uint64_t default_trials = 10000;
+
+struct stress_args {
+    std::string variant, scenario, perturb = "pct:3", json;
+    unsigned slots = 2;
+    // Signed, so that a negative number is refused here rather than wrapped by the parser.
+    std::optional<long long> threads, trials;
+    std::optional<double> seconds;
+    std::optional<std::uint64_t> seed;
+    bool stop_at_first = false;
+};
+
+void add_stress_options(CLI::App& app, stress_args& a);
+
+// A checked stress run.
+struct stress_request {
+    std::string protocol, variant, scenario;
+    unsigned slots = 0;
+    plan p;
+};
+
+// The request, or the one-line reason the arguments cannot be run.
+std::variant<stress_request, std::string> check_stress_args(const stress_args& a);
+
+// The request as stress arguments, each option spelt out (and the seed
+// fixed): run them again to make the same decisions.
+std::vector<std::string> stress_arguments(const stress_request& r);
+
+}  // namespace spancheck::stress

@@ -1,0 +1,206 @@
+#include "executor.hpp"
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include "../impl/real_world.hpp"
+#include "delays.hpp"
+#include "perturb.hpp"
+#include "workers.hpp"
+
+namespace spancheck::stress {
+
+namespace {
+
+// Thrown into a thread still spinning after another thread of its trial
+// raised a violation: the trial's outcome is already decided.
+struct trial_abandoned {};
+
+// What the step and spin hooks of one thread reach (real_thread's hooks are
+// plain function pointers, so through a thread_local). The main thread, in
+// setup and final checks, has the spin hook only: those pop too, and may hang.
+struct worker_hooks {
+    race_window* window = nullptr;
+    thread_perturbation* perturbation = nullptr;  // null on the main thread
+    const std::atomic<bool>* abandoned = nullptr;
+    stress_clock::time_point deadline;
+    unsigned spins = 0;
+
+    static inline thread_local worker_hooks* current = nullptr;
+
+    static void on_step(std::uint16_t code, std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) {
+        worker_hooks& h = *current;
+        h.window->observe(code, a, b, c, d);
+        h.perturbation->step(code);
+    }
+
+    static void on_spin() {
+        worker_hooks& h = *current;
+        if (h.perturbation) h.perturbation->spinning();
+        if (h.abandoned->load(std::memory_order_relaxed)) throw trial_abandoned{};
+        if (++h.spins % 256 == 0 && stress_clock::now() > h.deadline) {
+            throw violation_raised{violation{violation_kind::hang, real_thread::number}};
+        }
+    }
+};
+
+class executor {
+public:
+    executor(const plan& p, const subject& s)
+        : plan_(p),
+          subject_(s),
+          threads_(p.roles.threads()),
+          schedule_(p.perturbation, p.seed, threads_),
+          perturbation_(threads_),
+          hooks_(threads_),
+          pool_(threads_, [this](unsigned i) { work(i); }) {}
+
+    result run() {
+        result r;
+        r.executor = executor_name;
+        r.policy = plan_.perturbation.text;
+        r.seed = plan_.seed;
+        r.pushers = plan_.roles.pushers;
+        r.poppers = plan_.roles.poppers;
+        r.window = std::string(subject_.window.definition());
+        r.window_applies = subject_.window.applies();
+        std::map<violation_kind, std::uint64_t> violated;
+        const auto t0 = stress_clock::now();
+        auto elapsed = [&] { return std::chrono::duration<double>(stress_clock::now() - t0).count(); };
+        for (std::uint64_t t = 0; plan_.trials ? t < plan_.trials : elapsed() < plan_.seconds; ++t) {
+            const std::optional<violation> v = trial(t);
+            ++r.trials;
+            r.window_hits += subject_.window.hit();
+            if (!v) continue;
+            ++violated[v->kind];
+            // A hang costs the whole hang budget; once is enough to know.
+            const bool stop = plan_.stop_at_first || v->kind == violation_kind::hang;
+            if (!r.violated) {
+                r.violated = true;
+                r.kind = std::string(kind_name(v->kind));
+                r.message = describe(*v, subject_.names);
+                r.trial = t;
+                r.seconds_to_violation = elapsed();
+                record_delays(r);
+            }
+            if (stop) break;
+        }
+        r.seconds = elapsed();
+        r.outcomes.push_back({"ok", r.trials, true});
+        for (const auto& [kind, n] : violated) {
+            r.outcomes.front().trials -= n;
+            r.outcomes.push_back({std::string(kind_name(kind)), n, false});
+        }
+        r.policy_note = calibration();
+        return r;
+    }
+
+private:
+    // One trial, on the main thread; its first violation, if any.
+    std::optional<violation> trial(std::uint64_t t) {
+        first_.reset();
+        abandoned_.store(false);
+        subject_.window.reset();
+        schedule_.begin(t);
+        scenario_.reset();  // the last trial's, before the next one allocates
+        scenario_ = subject_.make(plan_.roles);
+        main_hooks_ = {nullptr, nullptr, &abandoned_, stress_clock::now() + hang_budget, 0};
+        worker_hooks::current = &main_hooks_;
+        real_thread::on_spin = &worker_hooks::on_spin;
+        real_thread::number = setup_thread;
+        if (guarded([&] { scenario_->setup(); })) {
+            deadline_ = stress_clock::now() + hang_budget;
+            pool_.run_trial();
+            schedule_.end();
+            main_hooks_.deadline = stress_clock::now() + hang_budget;
+            real_thread::number = checks_thread;
+            if (!first_) guarded([&] { scenario_->check(); });
+        }
+        real_thread::on_spin = nullptr;
+        return first_;
+    }
+
+    // Worker i's part of a trial.
+    void work(unsigned i) {
+        worker_hooks& h = hooks_[i];
+        h = {&subject_.window, &perturbation_[i], &abandoned_, deadline_, 0};
+        worker_hooks::current = &h;
+        perturbation_[i].begin(schedule_, i);
+        real_thread::number = int(i);
+        real_thread::on_step = &worker_hooks::on_step;
+        real_thread::on_spin = &worker_hooks::on_spin;
+        pool_.gate();
+        perturbation_[i].start();
+        guarded([&] { scenario_->thread(i); });
+        perturbation_[i].finish();
+        real_thread::on_step = nullptr;
+        real_thread::on_spin = nullptr;
+    }
+
+    // Runs f; a violation it raises becomes the trial's outcome if it is the first.
+    template <class F>
+    bool guarded(F f) {
+        try {
+            f();
+            return true;
+        } catch (const violation_raised& e) {
+            std::lock_guard<std::mutex> hold(first_lock_);
+            if (!first_) first_ = e.what;
+            abandoned_.store(true);
+        } catch (const trial_abandoned&) {
+        }
+        return false;
+    }
+
+    void record_delays(result& r) const {
+        for (unsigned i = 0; i < threads_; ++i) {
+            const delay_log& log = perturbation_[i].log();
+            r.delays_in_trial += log.count();
+            for (std::size_t k = 0; k < log.shown(); ++k) {
+                const delay_record& d = log[k];
+                r.delays.push_back({subject_.names(int(i)), d.point == start_point ? "start" : subject_.points.at(d.point),
+                                    std::string(action_name(d.action)), d.requested, d.took});
+            }
+        }
+    }
+
+    // What the policy learnt in trial 0.
+    std::string calibration() const {
+        switch (plan_.perturbation.k) {
+        case policy::kind::pct:
+            return "change points drawn over the " + std::to_string(schedule_.calibrated_steps()) + " steps of trial 0";
+        case policy::kind::delay: {
+            std::string passes;
+            for (unsigned i = 0; i < threads_; ++i) {
+                passes += (i ? ", " : "") + subject_.names(int(i)) + " " +
+                          std::to_string(schedule_.calibrated_passes()[i]);
+            }
+            return "a drawn thread stalls " + std::to_string(stall_ns / 1000) +
+                   " µs at its last pass, as counted in trial 0 (" + passes + ")";
+        }
+        default: return {};
+        }
+    }
+
+    const plan& plan_;
+    const subject& subject_;
+    const unsigned threads_;
+    trial_schedule schedule_;
+    std::vector<thread_perturbation> perturbation_;
+    std::vector<worker_hooks> hooks_;
+    worker_hooks main_hooks_;
+    std::unique_ptr<trial_scenario> scenario_;
+    stress_clock::time_point deadline_;
+    std::atomic<bool> abandoned_{false};
+    std::mutex first_lock_;
+    std::optional<violation> first_;
+    workers pool_;  // last: its threads use everything above
+};
+
+}  // namespace
+
+result run_trials(const plan& p, const subject& s) { return executor(p, s).run(); }
+
+}  // namespace spancheck::stress

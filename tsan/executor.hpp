@@ -1,0 +1,40 @@
+// The stress executor: a scenario from scenarios/ run on real threads in the
+// real world, trial after trial. Each trial gets a fresh scenario (its own
+// set, pool and spans), runs setup, starts the thread bodies together, and
+// ends with the scenario's final checks. A trial's outcome is "ok" or the
+// first violation raised in it.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "../impl/describe.hpp"
+#include "plan.hpp"
+#include "result.hpp"
+#include "trial_scenario.hpp"
+
+namespace spancheck::stress {
+
+#if defined(__SANITIZE_THREAD__)
+inline constexpr const char* executor_name = "stress-tsan";
+#else
+inline constexpr const char* executor_name = "stress";
+#endif
+
+// A thread in a spin loop past this is hung: the trial ends with `hang`.
+// Trials take micro- to milliseconds, so this is generous even under
+// ThreadSanitizer.
+inline constexpr std::chrono::seconds hang_budget{1};
+
+// What the executor runs: the scenario, the protocol's points and window.
+struct subject {
+    scenario_factory make;
+    thread_namer names;
+    std::vector<std::string> points;  // by point code
+    race_window& window;
+};
+
+result run_trials(const plan& p, const subject& s);
+
+}  // namespace spancheck::stress

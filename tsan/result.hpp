@@ -1,0 +1,52 @@
+// What a stress run found, in terms the report (cli/report.hpp) uses.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace spancheck::stress {
+
+// How often trials ended one way: "ok", or a violation kind ("leak", ...).
+struct outcome_count {
+    std::string outcome;
+    std::uint64_t trials = 0;
+    bool acceptable = false;
+};
+
+// One delay injected in the trial that first violated.
+struct injected_delay {
+    std::string thread;  // "popper A"
+    std::string point;   // "pop-before-counter", or "start"
+    std::string action;  // "stall", "sleep", ...
+    std::int64_t requested_nanoseconds = 0;  // as the seed decided (0: yield, wait)
+    std::int64_t nanoseconds = 0;            // as it took
+};
+
+struct result {
+    std::string executor;  // "stress" or "stress-tsan"
+    std::string policy;    // as on the command line, e.g. "pct:3"
+    std::string policy_note;  // what the policy learnt, e.g. pct's calibrated step count
+    std::uint64_t seed = 0;
+    unsigned pushers = 0, poppers = 0;
+    std::uint64_t trials = 0;  // trials run
+    double seconds = 0;
+    std::vector<outcome_count> outcomes;
+    std::string window;        // what a window hit is
+    std::uint64_t window_hits = 0;  // trials in which the window was hit
+
+    bool violated = false;
+    std::string kind, message;      // of the first violation
+    std::uint64_t trial = 0;        // the trial it happened in, from 0
+    double seconds_to_violation = 0;
+    std::vector<injected_delay> delays;  // in that trial, up to delay_log::kept per thread
+    std::uint64_t delays_in_trial = 0;   // all of them, also those not listed
+    std::string rerun_command;
+
+    bool window_applies = true;     // false: the scenario cannot open the window (no concurrent pops)
+
+    // No violation and no window hit: the run did not test what it was for.
+    bool inconclusive() const { return !violated && window_applies && window_hits == 0; }
+};
+
+}  // namespace spancheck::stress

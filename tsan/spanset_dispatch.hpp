@@ -1,0 +1,43 @@
+// The span set scenarios on real threads, picked by name at run time: every
+// variant, scenario and block size the stress executor is built for.
+#pragma once
+
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+
+#include "../impl/real_world.hpp"
+#include "../impl/spanset/variants/all.hpp"
+#include "../scenarios/spanset/scenarios.hpp"
+
+namespace spancheck::stress {
+
+// Slots per block: the model's tiny blocks, and Go's 512.
+inline constexpr unsigned spanset_stress_slots[] = {2, 4, 512};
+
+template <std::uintptr_t N, class F>
+bool with_spanset_sized(std::string_view variant, std::string_view scenario, F& f) {
+    bool found = false;
+    spanset::variants::all::with_name(variant, [&](auto* tag) {
+        using V = std::remove_pointer_t<decltype(tag)>;
+        using H = spanset::harness<real_world, V, spanset::spanSetConfig<N, 1>>;
+        found = spanset::all::for_harness<H>::with_name(
+            scenario, [&](auto* scenario_tag) { f(scenario_tag, std::integral_constant<std::uintptr_t, N>{}); });
+    });
+    return found;
+}
+
+// Calls f(static_cast<S*>(nullptr), std::integral_constant<std::uintptr_t, N>)
+// for the scenario type S named by variant and scenario, on blocks of N =
+// slots (one of spanset_stress_slots); false if a name is unknown.
+template <class F>
+bool with_spanset_scenario(std::string_view variant, std::string_view scenario, unsigned slots, F&& f) {
+    static_assert(std::size(spanset_stress_slots) == 3, "the dispatch below covers each block size");
+    switch (slots) {
+    case spanset_stress_slots[0]: return with_spanset_sized<spanset_stress_slots[0]>(variant, scenario, f);
+    case spanset_stress_slots[1]: return with_spanset_sized<spanset_stress_slots[1]>(variant, scenario, f);
+    default: return with_spanset_sized<spanset_stress_slots[2]>(variant, scenario, f);
+    }
+}
+
+}  // namespace spancheck::stress

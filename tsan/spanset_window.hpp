@@ -1,0 +1,64 @@
+// The span set's race window for the stress executor: the leak of 39380e8e.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../impl/spanset/points.hpp"
+#include "../impl/step.hpp"
+#include "trial_scenario.hpp"
+
+namespace spancheck::stress {
+
+// By point code, for --perturb delay:POINT and the delays of a report.
+inline std::vector<std::string> spanset_point_names() {
+    std::vector<std::string> names;
+    for (std::uint16_t code = 0; code < point_code(spanset::point::count_); ++code) {
+        names.emplace_back(spanset::point_name(spanset::point(code)));
+    }
+    return names;
+}
+
+// A hit: the pop of a block's last slot made its counter step while another
+// pop of that block was between its claim and its own counter step (as the
+// step hooks see them). The leak of `used` needs exactly this (§9.1).
+class spanset_window final : public race_window {
+public:
+    spanset_window(std::uintptr_t slots, bool concurrent_pops) : last_slot_(slots - 1), applies_(concurrent_pops) {}
+
+    static constexpr std::string_view hit_definition =
+        "the pop of a block's last slot made its counter step while another pop of the same block was "
+        "between its claim and its counter step (docs/spanset-protocol.md §9.1)";
+
+    std::string_view definition() const override { return hit_definition; }
+    void reset() override {
+        for (auto& n : claimed_) n.store(0, relaxed);
+        hit_.store(false, relaxed);
+    }
+    bool hit() const override { return hit_.load(relaxed); }
+    bool applies() const override { return applies_; }
+
+    void observe(std::uint16_t code, std::int64_t a, std::int64_t b, std::int64_t, std::int64_t d) override {
+        using spanset::point;
+        if (point(code) == point::pop_claim && std::uint64_t(b) < tracked) {
+            claimed_[b].fetch_add(1, relaxed);
+        } else if (point(code) == point::pop_counter && std::uint64_t(a) < tracked) {
+            const int others = claimed_[a].fetch_sub(1, relaxed) - 1;
+            if (std::uintptr_t(d & 0xffffffff) == last_slot_ && others > 0) hit_.store(true, relaxed);
+        }
+    }
+
+private:
+    static constexpr auto relaxed = std::memory_order_relaxed;
+    // Blocks are numbered per trial from 0; the scenarios use a handful.
+    static constexpr std::size_t tracked = 64;
+    const std::uintptr_t last_slot_;
+    const bool applies_;
+    std::array<std::atomic<int>, tracked> claimed_{};
+    std::atomic<bool> hit_{false};
+};
+
+}  // namespace spancheck::stress

@@ -1,0 +1,57 @@
+// What the stress executor runs and watches, behind interfaces, so that the
+// executor is compiled once and only this glue is instantiated per variant,
+// scenario and block size.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "../scenarios/shape.hpp"
+
+namespace spancheck::stress {
+
+// One trial's scenario: constructed fresh for the trial, then setup, the
+// thread bodies and the final checks, as scenarios/scenario.hpp describes.
+class trial_scenario {
+public:
+    virtual ~trial_scenario() = default;
+    virtual void setup() = 0;
+    virtual void thread(unsigned i) = 0;
+    virtual void check() = 0;
+};
+
+template <class Scenario>
+class scenario_trial final : public trial_scenario {
+public:
+    explicit scenario_trial(shape roles) : s_(roles) {}
+    void setup() override { s_.setup(); }
+    void thread(unsigned i) override { s_.thread(i); }
+    void check() override { s_.check(); }
+
+private:
+    Scenario s_;
+};
+
+using scenario_factory = std::unique_ptr<trial_scenario> (*)(shape);
+
+template <class Scenario>
+std::unique_ptr<trial_scenario> make_trial(shape roles) {
+    return std::make_unique<scenario_trial<Scenario>>(roles);
+}
+
+// The protocol's race window, watched through the step hook: a run whose
+// trials never hit it has not tested the race (the verdict is inconclusive).
+class race_window {
+public:
+    virtual ~race_window() = default;
+    virtual std::string_view definition() const = 0;
+    virtual void reset() = 0;  // before each trial
+    virtual void observe(std::uint16_t point, std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) = 0;
+    virtual bool hit() const = 0;  // in this trial
+    // False for a scenario that cannot open this window at all (it runs no
+    // concurrent operations of the kind): its runs are not inconclusive for that.
+    virtual bool applies() const { return true; }
+};
+
+}  // namespace spancheck::stress
