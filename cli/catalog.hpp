@@ -27,6 +27,7 @@ struct protocol {
     std::vector<entry> unreachable;     // mutants that are configurations Go cannot reach (not counted)
     std::vector<unsigned> model_slots;  // block sizes the model is built for (first: default)
     std::vector<std::string> full_search_scenarios;  // where an unbounded model search finishes
+    std::vector<std::string> go_size_scenarios;      // where stress at Go's 512 slots reaches the race window
     bool stress = false;                // runs under spancheck stress (real threads)
     model::outcome (*model)(std::string_view variant, std::string_view scenario, unsigned slots,
                             const model::options& opt);

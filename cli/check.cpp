@@ -36,10 +36,10 @@ std::vector<column> columns(const protocol& p, bool thorough) {
         cols.push_back({"model bound:3", {"model", "--search", "bound:3"}, false, {}});
         cols.push_back({"model full", {"model", "--search", "full"}, false, p.full_search_scenarios});
         cols.push_back({"stress", {"stress", "--trials", "50000", "--perturb", "random", "--seed", "1"}, true, {}});
-        if (!p.model_slots.empty()) {
+        if (!p.go_size_scenarios.empty()) {
             cols.push_back({"stress N=512",
                             {"stress", "--slots", "512", "--trials", "5000", "--perturb", "random", "--seed", "1"},
-                            true, {}});
+                            true, p.go_size_scenarios});
         }
         cols.push_back({"stress-tsan", {"stress", "--tsan", "--trials", "5000", "--perturb", "random", "--seed", "1"}, true, {}});
     }
