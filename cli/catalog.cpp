@@ -57,6 +57,7 @@ protocol publication_protocol() {
     add_variants<publication::variants::all>(p);
     add_scenarios<publication::all::for_harness<publication::harness<real_world, publication::variants::v7de15e36>>>(p);
     p.model = model::run_publication;
+    p.stress = true;
     return p;
 }
 

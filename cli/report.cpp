@@ -1,6 +1,7 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iomanip>
 
@@ -53,10 +54,28 @@ std::string count(std::uint64_t n, const char* thing) {
     return std::to_string(n) + " " + thing + (n == 1 ? "" : "s");
 }
 
-std::string roles(unsigned pushers, unsigned poppers) {
-    if (pushers == 0) return count(poppers, "popper");
-    if (poppers == 0) return count(pushers, "pusher");
-    return count(pushers, "pusher") + ", " + count(poppers, "popper");
+// Threads by role, in the order the roles first appear: a thread's role is
+// its name without the letter that tells threads of a role apart ("popper A").
+std::vector<std::pair<std::string, std::uint64_t>> role_counts(const std::vector<std::string>& threads) {
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    for (const std::string& t : threads) {
+        const bool lettered = t.size() > 2 && t[t.size() - 2] == ' ' && std::isupper(static_cast<unsigned char>(t.back()));
+        const std::string role = lettered ? t.substr(0, t.size() - 2) : t;
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& r) { return r.first == role; });
+        if (it == out.end()) {
+            out.emplace_back(role, 1);
+        } else {
+            ++it->second;
+        }
+    }
+    return out;
+}
+
+// "1 allocator, 2 scanners"
+std::string roles(const std::vector<std::string>& threads) {
+    std::string out;
+    for (const auto& [role, n] : role_counts(threads)) out += (out.empty() ? "" : ", ") + count(n, role.c_str());
+    return out;
 }
 
 std::string microseconds(std::int64_t ns) {
@@ -142,9 +161,10 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
     return j;
 }
 
-void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p, const std::string& executor) {
+void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p,
+                        const std::vector<std::string>& threads, const std::string& executor) {
     out << "STRESS: " << what_was_run(run) << "\n"
-        << "  " << count(p.roles.threads(), "thread") << " (" << roles(p.roles.pushers, p.roles.poppers) << ") on executor "
+        << "  " << count(threads.size(), "thread") << " (" << roles(threads) << ") on executor "
         << executor << "; perturb " << p.perturbation.text << "; seed " << p.seed << "; "
         << (p.trials ? count(p.trials, "trial") : "trials for " + duration(p.seconds))
         << (p.stop_at_first ? ", stopping at the first violation" : "") << "\n"
@@ -181,8 +201,8 @@ void print_stress(std::ostream& out, const run_info& run, const stress::result& 
             << std::setw(11) << percent(o.trials, r.trials) << "  " << (o.acceptable ? "acceptable" : "forbidden")
             << "\n";
     }
-    if (!r.window_applies) {
-        out << "Window: not applicable, the scenario runs no concurrent pops; a hit would be: " << r.window << ".\n";
+    if (!r.window_applies()) {
+        out << "Window: not applicable, " << r.window_inapplicable << "; a hit would be: " << r.window << ".\n";
         return;
     }
     out << "Window hit in " << count(r.window_hits, "trial") << " (" << percent(r.window_hits, r.trials) << ", "
@@ -191,7 +211,8 @@ void print_stress(std::ostream& out, const run_info& run, const stress::result& 
 
 nlohmann::json stress_json(const run_info& run, const stress::result& r) {
     nlohmann::json j = report_head(run, "stress", r.executor);
-    j["threads"] = {{"pushers", r.pushers}, {"poppers", r.poppers}};
+    auto& threads = j["threads"] = nlohmann::json::object();
+    for (const auto& [role, n] : role_counts(r.threads)) threads[role] = n;
     j["policy"] = r.policy;
     if (!r.policy_note.empty()) j["policy_note"] = r.policy_note;
     j["seed"] = r.seed;
@@ -204,10 +225,12 @@ nlohmann::json stress_json(const run_info& run, const stress::result& r) {
                             {"trials", o.trials},
                             {"frequency", r.trials ? double(o.trials) / double(r.trials) : 0.0},
                             {"expectation", o.acceptable ? "acceptable" : "forbidden"}});
+        if (!o.example.empty()) outcomes.back()["example"] = o.example;
     }
     j["window"] = r.window;
     j["window_hits"] = r.window_hits;
-    j["window_applies"] = r.window_applies;
+    j["window_applies"] = r.window_applies();
+    if (!r.window_applies()) j["window_inapplicable"] = r.window_inapplicable;
     if (r.violated) {
         j["violation"] = {{"kind", r.kind}, {"message", r.message}};
         j["trial"] = r.trial;

@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "../model/result.hpp"
 #include "../tsan/plan.hpp"
@@ -29,7 +30,8 @@ void print_model(std::ostream& out, const run_info& run, const model::result& r)
 nlohmann::json model_json(const run_info& run, const model::result& r);
 
 // Before a stress run: what runs, the seed and the policy.
-void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p, const std::string& executor);
+void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p,
+                        const std::vector<std::string>& threads, const std::string& executor);
 // After it: the first violation, the outcome table and the window hits.
 void print_stress(std::ostream& out, const run_info& run, const stress::result& r);
 nlohmann::json stress_json(const run_info& run, const stress::result& r);

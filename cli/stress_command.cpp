@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "../tsan/spanset_window.hpp"
+#include "../tsan/stress_protocol.hpp"
 #include "subprocess.hpp"
 
 namespace spancheck::cli {
@@ -37,10 +37,12 @@ std::string exec_stress(const stress_command& c, const std::string& program) {
 }
 
 void list_stress(std::ostream& out) {
-    out << "perturbations (spancheck stress --perturb): " << stress::policy_forms << "\n"
-        << "    points for delay:POINT:";
-    for (const std::string& p : stress::spanset_point_names()) out << " " << p;
-    out << "\n";
+    out << "perturbations (spancheck stress --perturb): " << stress::policy_forms << "\n";
+    for (const stress::stress_protocol& p : stress::stress_protocols()) {
+        out << "    points for delay:POINT (" << p.name << "):";
+        for (const std::string& point : p.points) out << " " << point;
+        out << "\n";
+    }
 }
 
 }  // namespace spancheck::cli

@@ -19,6 +19,13 @@ struct violation_raised {
     violation what;
 };
 
+// A plain access as World::plain_access announces it.
+struct plain_access_note {
+    const char* what = nullptr;
+    const void* where = nullptr;
+    bool write = false;
+};
+
 // Per-thread state of a real-world run, set by whoever starts the thread.
 struct real_thread {
     static inline thread_local int number = setup_thread;
@@ -28,6 +35,11 @@ struct real_thread {
     // Called on each turn of a spin loop; lets an executor abandon a hung trial.
     using spin_hook = void (*)();
     static inline thread_local spin_hook on_spin = nullptr;
+#if defined(__SANITIZE_THREAD__)
+    // The last plain access begun (World::plain_access): when ThreadSanitizer
+    // reports a race at that address, this names the field (tsan/race_reports.cpp).
+    static inline thread_local plain_access_note last_plain{};
+#endif
 };
 
 struct real_world {
@@ -90,7 +102,13 @@ struct real_world {
         if (real_thread::on_step) real_thread::on_step(point_code(p), a, b, c, d);
     }
 
-    static void plain_access(const char*, bool) {}
+#if defined(__SANITIZE_THREAD__)
+    static void plain_access(const char* what, bool write, const void* where) {
+        real_thread::last_plain = {what, where, write};
+    }
+#else
+    static void plain_access(const char*, bool, const void*) {}
+#endif
 
     static int thread() { return real_thread::number; }
 

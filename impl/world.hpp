@@ -27,10 +27,11 @@
 //                                      (so bounded search sees progress), pauses on real threads
 //   template <class Point> static void step(Point, int64 a = 0, int64 b = 0, int64 c = 0, int64 d = 0)
 //                                      the protocol-step hook (impl/step.hpp)
-//   static void plain_access(const char* what, bool write)
+//   static void plain_access(const char* what, bool write, const void* where)
 //                                      the protocol is about to access the var named `what`
-//                                      (a static string): a checker that finds a race
-//                                      there names it (model: recorded; real: nothing)
+//                                      (a static string) at `where`: a checker that finds a
+//                                      race there names it (model: recorded; real: recorded
+//                                      under ThreadSanitizer, nothing otherwise)
 //   static int thread()                the scenario thread running now (or setup/checks)
 //   static void fail(const violation&) report a broken invariant; does not come back
 //                                      to the caller in any world (model: ends the

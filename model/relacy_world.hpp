@@ -149,7 +149,7 @@ struct relacy_world {
         r = step_record{std::int16_t(thread()), point_code(p), a, b, c, d};
     }
 
-    static void plain_access(const char* what, bool write) {
+    static void plain_access(const char* what, bool write, const void*) {
         recorder::accessing = what;
         recorder::accessing_thread = thread();
         recorder::accessing_write = write;

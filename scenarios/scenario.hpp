@@ -11,6 +11,10 @@
 //                                                "popper A", used in counterexamples
 //   static constexpr bool concurrent_pops;       span set: its threads pop concurrently (stress
 //                                                runs watch the §9.1 leak window only then)
+//   static constexpr stress_window window;       publication: the race window stress runs watch
+//   static constexpr shape with_threads(unsigned n);
+//                                                optional: n threads on real threads, by role
+//                                                (default: default_shape.scaled_to(n))
 //   static std::string refusal(shape);           non-empty: this configuration
 //                                                cannot be explored, and why
 //   void setup();                                single-threaded, before the threads

@@ -4,33 +4,15 @@
 #include <cstdio>
 #include <random>
 
-#include "../impl/spanset/ghost.hpp"
-#include "spanset_window.hpp"
-#include "spanset_dispatch.hpp"
+#include "stress_protocol.hpp"
 
 namespace spancheck::stress {
 
 namespace {
 
-std::string names(const std::vector<std::string>& list) {
+std::string joined(const std::vector<std::string>& list) {
     std::string out;
     for (const std::string& n : list) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
-
-std::vector<std::string> variant_names() {
-    std::vector<std::string> out;
-    spanset::variants::all::each([&](auto* tag) { out.emplace_back(std::remove_pointer_t<decltype(tag)>::name); });
-    return out;
-}
-
-// Scenario names do not depend on the harness; any instance tells them.
-using any_harness = spanset::harness<real_world, spanset::variants::popped, spanset::spanSetConfig<2, 1>>;
-
-std::vector<std::string> scenario_names() {
-    std::vector<std::string> out;
-    spanset::all::for_harness<any_harness>::each(
-        [&](auto* tag) { out.emplace_back(std::remove_pointer_t<decltype(tag)>::name); });
     return out;
 }
 
@@ -40,12 +22,36 @@ std::string number(double x) {
     return buf;
 }
 
+bool contains(const std::vector<std::string>& list, const std::string& name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// The protocol the arguments name (--protocol, or the one that has the
+// variant), or the one-line reason there is none.
+std::variant<const stress_protocol*, std::string> protocol_of(const stress_args& a) {
+    const std::vector<stress_protocol>& all = stress_protocols();
+    std::vector<std::string> protocols, variants;
+    for (const stress_protocol& p : all) {
+        protocols.push_back(p.name);
+        if (a.protocol.empty() || a.protocol == p.name) variants.insert(variants.end(), p.variants.begin(), p.variants.end());
+    }
+    if (!a.protocol.empty() && !contains(protocols, a.protocol)) {
+        return "unknown protocol '" + a.protocol + "'; accepted: " + joined(protocols);
+    }
+    for (const stress_protocol& p : all) {
+        if ((a.protocol.empty() || a.protocol == p.name) && contains(p.variants, a.variant)) return &p;
+    }
+    return "unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " of protocol " + a.protocol) +
+           "; accepted: " + joined(variants);
+}
+
 }  // namespace
 
 void add_stress_options(CLI::App& app, stress_args& a) {
-    app.add_option("--variant", a.variant, "span set variant: used or popped (see spancheck list)")->required();
+    app.add_option("--variant", a.variant, "protocol variant, e.g. used or go1.13 (see spancheck list)")->required();
     app.add_option("--scenario", a.scenario, "scenario, e.g. two-poppers (see spancheck list)")->required();
-    app.add_option("--slots", a.slots, "slots per block: 2, 4 or 512 (Go's)")->capture_default_str();
+    app.add_option("--protocol", a.protocol, "protocol (default: the one that has the variant)");
+    app.add_option("--slots", a.slots, "span set slots per block: 2 (default), 4 or 512 (Go's)");
     app.add_option("--threads", a.threads, "threads, shared among the scenario's roles (default: the scenario's)");
     CLI::Option* trials = app.add_option("--trials", a.trials, "run this many trials (default 10000)");
     CLI::Option* seconds = app.add_option("--seconds", a.seconds, "run trials for this many seconds instead");
@@ -57,30 +63,32 @@ void add_stress_options(CLI::App& app, stress_args& a) {
     app.add_flag("--stop-at-first", a.stop_at_first, "stop at the first violation");
     app.footer(
         "Exit codes: 0 no violation, and the race window was hit; 1 a violation; 2 bad input; 3 inconclusive: "
-        "no violation, but no trial hit the race window, so the run tested nothing (a window hit: " +
-        std::string(spanset_window::hit_definition) + ").");
+        "no violation, but no trial hit the scenario's race window, so the run tested nothing (each report says "
+        "what a window hit is).");
 }
 
 std::variant<stress_request, std::string> check_stress_args(const stress_args& a) {
+    auto found = protocol_of(a);
+    if (auto* why = std::get_if<std::string>(&found)) return *why;
+    const stress_protocol& proto = *std::get<const stress_protocol*>(found);
     stress_request r;
-    r.protocol = "spanset";
+    r.protocol = proto.name;
     r.variant = a.variant;
     r.scenario = a.scenario;
-    r.slots = a.slots;
-    const std::vector<std::string> variants = variant_names(), scenarios = scenario_names();
-    if (std::find(variants.begin(), variants.end(), a.variant) == variants.end()) {
-        return "unknown variant '" + a.variant + "'; accepted: " + names(variants) +
-               " (the stress executor runs the span set protocol)";
+    if (!contains(proto.scenarios, a.scenario)) {
+        return "unknown scenario '" + a.scenario + "' for protocol " + proto.name + "; accepted: " +
+               joined(proto.scenarios);
     }
-    if (std::find(scenarios.begin(), scenarios.end(), a.scenario) == scenarios.end()) {
-        return "unknown scenario '" + a.scenario + "' for protocol spanset; accepted: " + names(scenarios);
-    }
-    if (std::find(std::begin(spanset_stress_slots), std::end(spanset_stress_slots), a.slots) ==
-        std::end(spanset_stress_slots)) {
-        std::vector<std::string> sizes;
-        for (unsigned s : spanset_stress_slots) sizes.push_back(std::to_string(s));
-        return "--slots " + std::to_string(a.slots) + " is not a block size the stress executor is built for; accepted: " +
-               names(sizes);
+    if (proto.slots.empty()) {
+        if (a.slots) return "--slots applies to the span set only, not to protocol " + proto.name;
+    } else {
+        r.slots = a.slots.value_or(proto.slots.front());
+        if (std::find(proto.slots.begin(), proto.slots.end(), r.slots) == proto.slots.end()) {
+            std::vector<std::string> sizes;
+            for (unsigned s : proto.slots) sizes.push_back(std::to_string(s));
+            return "--slots " + std::to_string(r.slots) +
+                   " is not a block size the stress executor is built for; accepted: " + joined(sizes);
+        }
     }
     if (a.trials && *a.trials < 1) {
         return "--trials " + std::to_string(*a.trials) + " is not a trial count; accepted: 1 or more";
@@ -93,31 +101,22 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
     r.p.stop_at_first = a.stop_at_first;
     r.p.seed = a.seed ? *a.seed : std::uint64_t(std::random_device{}()) << 32 | std::random_device{}();
 
-    auto parsed = parse_policy(a.perturb, spanset_point_names());
+    auto parsed = parse_policy(a.perturb, proto.points);
     if (auto* why = std::get_if<std::string>(&parsed)) return *why;
     r.p.perturbation = std::get<policy>(parsed);
 
-    std::string refusal;
-    with_spanset_scenario(a.variant, a.scenario, a.slots, [&](auto* tag, auto) {
-        using S = std::remove_pointer_t<decltype(tag)>;
-        const shape base = S::default_shape;
-        const long long most = spanset::max_threads;
-        if (a.threads && (*a.threads < base.roles() || *a.threads > most)) {
-            refusal = "--threads " + std::to_string(*a.threads) + " is out of range for scenario " + a.scenario +
-                      "; accepted: " + std::to_string(base.roles()) + " to " + std::to_string(most);
-            return;
-        }
-        r.p.roles = a.threads ? base.scaled_to(unsigned(*a.threads)) : base;
-        refusal = S::refusal(r.p.roles);
-    });
-    if (!refusal.empty()) return refusal;
+    auto threads = proto.threads(a.variant, a.scenario, r.slots, a.threads);
+    if (auto* why = std::get_if<std::string>(&threads)) return *why;
+    r.p.roles = std::get<scenario_threads>(threads).roles;
+    r.threads = std::get<scenario_threads>(threads).names;
     return r;
 }
 
 std::vector<std::string> stress_arguments(const stress_request& r) {
-    std::vector<std::string> out = {"--variant", r.variant, "--scenario", r.scenario,
-                                    "--slots", std::to_string(r.slots), "--threads", std::to_string(r.p.roles.threads()),
-                                    "--perturb", r.p.perturbation.text, "--seed", std::to_string(r.p.seed)};
+    std::vector<std::string> out = {"--variant", r.variant, "--scenario", r.scenario};
+    if (r.slots) out.insert(out.end(), {"--slots", std::to_string(r.slots)});
+    out.insert(out.end(), {"--threads", std::to_string(r.p.roles.threads()), "--perturb", r.p.perturbation.text,
+                           "--seed", std::to_string(r.p.seed)});
     if (r.p.trials) {
         out.insert(out.end(), {"--trials", std::to_string(r.p.trials)});
     } else {

@@ -18,8 +18,8 @@ namespace spancheck::stress {
 inline constexpr std::uint64_t default_trials = 10000;
 
 struct stress_args {
-    std::string variant, scenario, perturb = "pct:3", json;
-    unsigned slots = 2;
+    std::string protocol, variant, scenario, perturb = "pct:3", json;
+    std::optional<unsigned> slots;
     // Signed, so that a negative number is refused here rather than wrapped by the parser.
     std::optional<long long> threads, trials;
     std::optional<double> seconds;
@@ -32,8 +32,9 @@ void add_stress_options(CLI::App& app, stress_args& a);
 // A checked stress run.
 struct stress_request {
     std::string protocol, variant, scenario;
-    unsigned slots = 0;
+    unsigned slots = 0;  // 0: the protocol has no block size
     plan p;
+    std::vector<std::string> threads;  // by thread number
 };
 
 // The request, or the one-line reason the arguments cannot be run.

@@ -2,12 +2,12 @@
 
 #include <atomic>
 #include <map>
-#include <mutex>
 #include <optional>
 
 #include "../impl/real_world.hpp"
 #include "delays.hpp"
 #include "perturb.hpp"
+#include "race_reports.hpp"
 #include "workers.hpp"
 
 namespace spancheck::stress {
@@ -58,15 +58,15 @@ public:
           pool_(threads_, [this](unsigned i) { work(i); }) {}
 
     result run() {
+        set_race_sink(&races_);
         result r;
         r.executor = executor_name;
         r.policy = plan_.perturbation.text;
         r.seed = plan_.seed;
-        r.pushers = plan_.roles.pushers;
-        r.poppers = plan_.roles.poppers;
+        for (unsigned i = 0; i < threads_; ++i) r.threads.push_back(subject_.names(int(i)));
         r.window = std::string(subject_.window.definition());
-        r.window_applies = subject_.window.applies();
-        std::map<violation_kind, std::uint64_t> violated;
+        r.window_inapplicable = std::string(subject_.window.inapplicable());
+        std::map<violation_kind, outcome_count> violated;
         const auto t0 = stress_clock::now();
         auto elapsed = [&] { return std::chrono::duration<double>(stress_clock::now() - t0).count(); };
         for (std::uint64_t t = 0; plan_.trials ? t < plan_.trials : elapsed() < plan_.seconds; ++t) {
@@ -74,7 +74,8 @@ public:
             ++r.trials;
             r.window_hits += subject_.window.hit();
             if (!v) continue;
-            ++violated[v->kind];
+            outcome_count& row = violated[v->kind];
+            if (row.trials++ == 0) row.example = describe(*v, subject_.names);
             // A hang costs the whole hang budget; once is enough to know.
             const bool stop = plan_.stop_at_first || v->kind == violation_kind::hang;
             if (!r.violated) {
@@ -89,18 +90,19 @@ public:
         }
         r.seconds = elapsed();
         r.outcomes.push_back({"ok", r.trials, true});
-        for (const auto& [kind, n] : violated) {
-            r.outcomes.front().trials -= n;
-            r.outcomes.push_back({std::string(kind_name(kind)), n, false});
+        for (const auto& [kind, row] : violated) {
+            r.outcomes.front().trials -= row.trials;
+            r.outcomes.push_back({std::string(kind_name(kind)), row.trials, false, row.example});
         }
         r.policy_note = calibration();
+        set_race_sink(nullptr);
         return r;
     }
 
 private:
     // One trial, on the main thread; its first violation, if any.
     std::optional<violation> trial(std::uint64_t t) {
-        first_.reset();
+        decided_.store(false);
         abandoned_.store(false);
         subject_.window.reset();
         schedule_.begin(t);
@@ -116,9 +118,10 @@ private:
             schedule_.end();
             main_hooks_.deadline = stress_clock::now() + hang_budget;
             real_thread::number = checks_thread;
-            if (!first_) guarded([&] { scenario_->check(); });
+            if (!decided_.load()) guarded([&] { scenario_->check(); });
         }
         real_thread::on_spin = nullptr;
+        if (!decided_.load()) return std::nullopt;
         return first_;
     }
 
@@ -146,8 +149,7 @@ private:
             f();
             return true;
         } catch (const violation_raised& e) {
-            std::lock_guard<std::mutex> hold(first_lock_);
-            if (!first_) first_ = e.what;
+            if (!decided_.exchange(true)) first_ = e.what;
             abandoned_.store(true);
         } catch (const trial_abandoned&) {
         }
@@ -194,8 +196,11 @@ private:
     std::unique_ptr<trial_scenario> scenario_;
     stress_clock::time_point deadline_;
     std::atomic<bool> abandoned_{false};
-    std::mutex first_lock_;
-    std::optional<violation> first_;
+    // The trial's first violation: whoever sets decided_ first writes first_
+    // (a thread's violation, or a ThreadSanitizer report); read after the trial.
+    std::atomic<bool> decided_{false};
+    violation first_{};
+    const race_sink races_{&decided_, &first_, &abandoned_};
     workers pool_;  // last: its threads use everything above
 };
 

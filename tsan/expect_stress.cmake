@@ -1,14 +1,17 @@
 # Runs one stress command and checks what it reports, in its JSON report:
 #   cmake -DPROGRAM=<path> -DARGS=<;-list> -DJSON=<file> -DEXIT=<0|1|3> -DEXECUTOR=<stress|stress-tsan>
-#         [-DKIND=<violation kind>] [-DRERUN=ON] -P expect_stress.cmake
+#         [-DKIND=<violation kind>] [-DOUTCOME=<violation kind> -DMATCH=<regex>] [-DRERUN=ON]
+#         -P expect_stress.cmake
 # EXIT 1 needs KIND: the first violation and an outcome row of that kind.
+# OUTCOME: an outcome row of that kind (first or not), whose example message
+# matches the regular expression MATCH (e.g. the field it names).
 # EXIT 0 needs no forbidden outcome and at least one window hit. RERUN runs
 # the printed re-run command and expects the same kind again.
 file(REMOVE ${JSON})
 execute_process(COMMAND ${PROGRAM} ${ARGS} --json ${JSON}
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code STREQUAL EXIT)
-  message(FATAL_ERROR "exit code ${code}, expected ${EXIT} (66: a ThreadSanitizer report)\nstdout:\n${out}\nstderr:\n${err}")
+  message(FATAL_ERROR "exit code ${code}, expected ${EXIT}\nstdout:\n${out}\nstderr:\n${err}")
 endif()
 file(READ ${JSON} json)
 
@@ -27,13 +30,15 @@ foreach(i RANGE ${last})
   string(JSON n GET "${json}" outcomes ${i} trials)
   string(JSON expectation GET "${json}" outcomes ${i} expectation)
   set(trials_${name} ${n})
+  string(JSON example ERROR_VARIABLE no_example GET "${json}" outcomes ${i} example)
+  set(example_${name} "${example}")
   if(expectation STREQUAL forbidden)
     math(EXPR forbidden "${forbidden} + ${n}")
   endif()
 endforeach()
 string(JSON hits GET "${json}" window_hits)
 
-if(EXIT STREQUAL "1")
+if(EXIT STREQUAL "1" AND KIND)
   string(JSON kind GET "${json}" violation kind)
   if(NOT kind STREQUAL KIND OR NOT trials_${KIND} GREATER 0)
     message(FATAL_ERROR "first violation '${kind}', ${trials_${KIND}} trials with outcome ${KIND}; expected ${KIND}\n${out}")
@@ -41,6 +46,11 @@ if(EXIT STREQUAL "1")
 elseif(EXIT STREQUAL "0")
   if(NOT forbidden EQUAL 0 OR NOT hits GREATER 0)
     message(FATAL_ERROR "${forbidden} forbidden outcomes and ${hits} window hits; expected 0 and some\n${out}")
+  endif()
+endif()
+if(OUTCOME)
+  if(NOT trials_${OUTCOME} GREATER 0 OR NOT example_${OUTCOME} MATCHES "${MATCH}")
+    message(FATAL_ERROR "no outcome ${OUTCOME} whose example matches '${MATCH}' (example: '${example_${OUTCOME}}')\n${out}")
   endif()
 endif()
 

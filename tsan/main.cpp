@@ -13,6 +13,7 @@
 #include "../cli/report.hpp"
 #include "args.hpp"
 #include "executor.hpp"
+#include "publication_stress.hpp"
 #include "spanset_stress.hpp"
 
 namespace spancheck::stress {
@@ -50,8 +51,8 @@ int run(int argc, char** argv) {
     }
 
     const cli::run_info info{rerun_as, request.protocol, request.variant, request.scenario, request.slots, "", false};
-    cli::print_stress_start(std::cout, info, request.p, executor_name);
-    result r = run_spanset(request);
+    cli::print_stress_start(std::cout, info, request.p, request.threads, executor_name);
+    result r = request.protocol == "publication" ? run_publication(request) : run_spanset(request);
     request.p.stop_at_first = true;
     r.rerun_command = rerun_as;
     for (const std::string& word : stress_arguments(request)) r.rerun_command += " " + word;

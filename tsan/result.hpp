@@ -12,6 +12,7 @@ struct outcome_count {
     std::string outcome;
     std::uint64_t trials = 0;
     bool acceptable = false;
+    std::string example;  // a violation: the message of its first trial
 };
 
 // One delay injected in the trial that first violated.
@@ -28,7 +29,7 @@ struct result {
     std::string policy;    // as on the command line, e.g. "pct:3"
     std::string policy_note;  // what the policy learnt, e.g. pct's calibrated step count
     std::uint64_t seed = 0;
-    unsigned pushers = 0, poppers = 0;
+    std::vector<std::string> threads;  // by thread number: "popper A", "allocator", ...
     std::uint64_t trials = 0;  // trials run
     double seconds = 0;
     std::vector<outcome_count> outcomes;
@@ -43,10 +44,11 @@ struct result {
     std::uint64_t delays_in_trial = 0;   // all of them, also those not listed
     std::string rerun_command;
 
-    bool window_applies = true;     // false: the scenario cannot open the window (no concurrent pops)
+    std::string window_inapplicable;  // why the scenario cannot open the window; empty if it can
 
+    bool window_applies() const { return window_inapplicable.empty(); }
     // No violation and no window hit: the run did not test what it was for.
-    bool inconclusive() const { return !violated && window_applies && window_hits == 0; }
+    bool inconclusive() const { return !violated && window_applies() && window_hits == 0; }
 };
 
 }  // namespace spancheck::stress

@@ -10,12 +10,8 @@ result run_spanset(const stress_request& r) {
     result out;
     with_spanset_scenario(r.variant, r.scenario, r.slots, [&](auto* tag, auto) {
         using S = std::remove_pointer_t<decltype(tag)>;
-        const shape roles = r.p.roles;
         spanset_window window(r.slots, S::concurrent_pops);
-        const subject s{&make_trial<S>,
-                        [roles](int t) { return thread_label(t, [&](unsigned i) { return S::thread_name(roles, i); }); },
-                        spanset_point_names(), window};
-        out = run_trials(r.p, s);
+        out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), spanset_point_names(), window});
     });
     return out;
 }

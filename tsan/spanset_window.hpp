@@ -39,7 +39,9 @@ public:
         hit_.store(false, relaxed);
     }
     bool hit() const override { return hit_.load(relaxed); }
-    bool applies() const override { return applies_; }
+    std::string_view inapplicable() const override {
+        return applies_ ? std::string_view() : "the scenario runs no concurrent pops";
+    }
 
     void observe(std::uint16_t code, std::int64_t a, std::int64_t b, std::int64_t, std::int64_t d) override {
         using spanset::point;

@@ -7,6 +7,7 @@
 
 #include "args.hpp"
 #include "perturb.hpp"
+#include "publication_window.hpp"
 #include "spanset_window.hpp"
 
 namespace spancheck::stress {
@@ -164,6 +165,83 @@ TEST(Arguments, RefusesMorePushersThanSlots) {
     a.slots = 4;
     a.threads = 12;  // 4 pushers
     EXPECT_TRUE(std::holds_alternative<stress_request>(check_stress_args(a)));
+}
+
+stress_args reader_vs_init() {
+    stress_args a;
+    a.variant = "go1.13";
+    a.scenario = "reader-vs-init";
+    return a;
+}
+
+TEST(Arguments, APublicationScenarioHasOneWriterAndNamedReaders) {
+    stress_args a = reader_vs_init();
+    a.threads = 3;
+    a.perturb = "delay:set-state";
+    auto checked = check_stress_args(a);
+    ASSERT_TRUE(std::holds_alternative<stress_request>(checked)) << std::get<std::string>(checked);
+    const stress_request& r = std::get<stress_request>(checked);
+    EXPECT_EQ(r.protocol, "publication");
+    EXPECT_EQ(r.slots, 0u);
+    EXPECT_EQ(r.threads, (std::vector<std::string>{"allocator", "scanner A", "scanner B"}));
+    const std::vector<std::string> words = stress_arguments(r);
+    EXPECT_EQ(std::count(words.begin(), words.end(), "--slots"), 0);
+}
+
+TEST(Arguments, RefusesWhatThePublicationProtocolDoesNotHave) {
+    stress_args a = reader_vs_init();
+    a.slots = 2;
+    EXPECT_EQ(std::get<std::string>(check_stress_args(a)), "--slots applies to the span set only, not to protocol publication");
+    a = reader_vs_init();
+    a.perturb = "delay:pop-claim";
+    EXPECT_NE(std::get<std::string>(check_stress_args(a)).find("unknown point 'pop-claim'"), std::string::npos);
+    a = reader_vs_init();
+    a.scenario = "two-poppers";
+    EXPECT_NE(std::get<std::string>(check_stress_args(a)).find("unknown scenario 'two-poppers' for protocol publication"),
+              std::string::npos);
+    a = reader_vs_init();
+    a.protocol = "spanset";
+    EXPECT_NE(std::get<std::string>(check_stress_args(a)).find("unknown variant 'go1.13' of protocol spanset"),
+              std::string::npos);
+}
+
+// The window as the steps of one trial open it: a reader's state load hits
+// it while the struct is being initialized, and not once it is published
+// with its limit.
+TEST(PublicationWindow, OpenFromAllocSpanUntilSpansAndLimitAreSet) {
+    using publication::point;
+    const auto limit = std::int64_t(publication::field_id::limit);
+    publication_window w(publication::stress_window::struct_in_transition);
+    auto step = [&](point p, std::int64_t a, std::int64_t b = 0, std::int64_t d = 0) {
+        w.observe(point_code(p), a, b, 0, d);
+    };
+    w.reset();
+    step(point::alloc_span, 0);
+    step(point::set_spans, 0);
+    step(point::set_field, 0, limit, 1);
+    step(point::load_state, 0);
+    EXPECT_FALSE(w.hit()) << "published, limit set";
+    step(point::set_field, 0, limit, 0);  // mspan.init's placeholder closes nothing
+    step(point::alloc_span, 1);
+    step(point::set_spans, 1);
+    step(point::load_state, 1);
+    EXPECT_TRUE(w.hit()) << "spans[] set, limit not yet (§10.1)";
+    w.reset();
+    EXPECT_FALSE(w.hit());
+    step(point::free_span, 1);
+    step(point::read_field, 1);
+    EXPECT_TRUE(w.hit()) << "a field read while the struct is freed";
+}
+
+TEST(PublicationWindow, TheTrustedPointerWindowIsAFollowedPointer) {
+    publication_window w(publication::stress_window::pointer_followed);
+    w.reset();
+    w.observe(point_code(publication::point::load_pointer), 0, 0, 0, 0);
+    EXPECT_FALSE(w.hit()) << "nothing published yet";
+    w.observe(point_code(publication::point::load_pointer), 0x1020, 0, 0, 0);
+    EXPECT_TRUE(w.hit());
+    EXPECT_TRUE(w.inapplicable().empty());
+    EXPECT_FALSE(publication_window(publication::stress_window::none).inapplicable().empty());
 }
 
 }  // namespace

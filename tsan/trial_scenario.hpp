@@ -7,6 +7,8 @@
 #include <memory>
 #include <string_view>
 
+#include "../impl/describe.hpp"
+#include "../scenarios/scenario.hpp"
 #include "../scenarios/shape.hpp"
 
 namespace spancheck::stress {
@@ -40,6 +42,12 @@ std::unique_ptr<trial_scenario> make_trial(shape roles) {
     return std::make_unique<scenario_trial<Scenario>>(roles);
 }
 
+// The names of a scenario's threads by number, for reports.
+template <class Scenario>
+thread_namer names_of(shape roles) {
+    return [roles](int t) { return thread_label(t, [&](unsigned i) { return Scenario::thread_name(roles, i); }); };
+}
+
 // The protocol's race window, watched through the step hook: a run whose
 // trials never hit it has not tested the race (the verdict is inconclusive).
 class race_window {
@@ -49,9 +57,9 @@ public:
     virtual void reset() = 0;  // before each trial
     virtual void observe(std::uint16_t point, std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) = 0;
     virtual bool hit() const = 0;  // in this trial
-    // False for a scenario that cannot open this window at all (it runs no
-    // concurrent operations of the kind): its runs are not inconclusive for that.
-    virtual bool applies() const { return true; }
+    // Why the scenario cannot open this window at all (it runs no concurrent
+    // operations of the kind), or empty: its runs are not inconclusive for that.
+    virtual std::string_view inapplicable() const { return {}; }
 };
 
 }  // namespace spancheck::stress

@@ -22,7 +22,7 @@ public:
         if constexpr (Racy) {
             return w_.load(relaxed, l);
         } else {
-            World::plain_access(field_name(f), false);
+            World::plain_access(field_name(f), false, &w_);
             return w_.load(l);
         }
     }
@@ -30,7 +30,7 @@ public:
         if constexpr (Racy) {
             w_.store(v, relaxed, l);
         } else {
-            World::plain_access(field_name(f), true);
+            World::plain_access(field_name(f), true, &w_);
             w_.store(v, l);
         }
     }

@@ -97,6 +97,7 @@ inline std::string narrate(const step_record& r) {
     case point::gc_phase:
         if (r.a) return "starts the mark phase (gcphase = _GCmark)";
         return r.b ? "finds the GC marking: must not free" : "finds the GC off: may free spans";
+    case point::count_: break;
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace spancheck::publication {
 
@@ -31,7 +32,35 @@ enum class point : std::uint16_t {
     publish_pointer,      // a=address
     load_pointer,         // a=address (0: nothing published yet)
     gc_phase,             // a=1: the GC starts marking; a=0: the sweeper finds the GC off, b=1 if it found it marking
+    count_
 };
+
+// Names used on the command line (--perturb delay:POINT) and in stress reports.
+constexpr std::string_view point_name(point p) {
+    switch (p) {
+    case point::alloc_span: return "alloc-span";
+    case point::keep_range: return "keep-range";
+    case point::set_field: return "set-field";
+    case point::set_state: return "set-state";
+    case point::set_spans: return "set-spans";
+    case point::publication_barrier: return "publication-barrier";
+    case point::alloc_object: return "alloc-object";
+    case point::sweep: return "sweep";
+    case point::free_span: return "free-span";
+    case point::clear_spans: return "clear-spans";
+    case point::span_of: return "span-of";
+    case point::load_state: return "load-state";
+    case point::read_field: return "read-field";
+    case point::reject: return "reject";
+    case point::stack_pointer: return "stack-pointer";
+    case point::grey_object: return "grey-object";
+    case point::publish_pointer: return "publish-pointer";
+    case point::load_pointer: return "load-pointer";
+    case point::gc_phase: return "gc-phase";
+    case point::count_: break;
+    }
+    return "?";
+}
 
 // Why a reader skipped an address (point::reject).
 enum class reject_reason : std::uint8_t { nil_span, not_in_use, out_of_bounds, free_slot };

@@ -19,6 +19,14 @@ namespace spancheck::publication {
 
 inline constexpr spanClass smallClass = makeSpanClass(1, false);  // 0x80-byte objects
 
+// What a stress run of the scenario must reach to have tested its race
+// (tsan/publication_window.hpp); runs that never reach it are inconclusive.
+enum class stress_window : std::uint8_t {
+    struct_in_transition,  // a reader touches an mspan struct the writer is initializing or freeing
+    pointer_followed,      // the reader follows the pointer the writer published
+    none,                  // nothing: the outcome does not depend on the interleaving
+};
+
 // Base of the scenarios below: the harness, and what follows from the
 // scenario's name and its two roles (Self::writer, Self::reader): thread
 // names and the refusal of shapes other than one writer and some readers.
@@ -26,6 +34,8 @@ template <class H, class Self>
 class scenario_base {
 public:
     static constexpr shape default_shape{1, 1};
+    // --threads n on real threads: one writer, the others read.
+    static constexpr shape with_threads(unsigned n) { return {1, n - 1}; }
 
     explicit scenario_base(shape) {}
     static std::string thread_name(const shape& sh, unsigned i) {
@@ -57,6 +67,7 @@ public:
     static constexpr std::string_view summary = Case::summary;
     static constexpr const char* writer = "allocator";
     static constexpr const char* reader = "scanner";
+    static constexpr stress_window window = stress_window::struct_in_transition;
 
     explicit scan_while_allocating(shape sh = scan_while_allocating::default_shape)
         : scan_while_allocating::scenario_base(sh) {}
@@ -115,6 +126,7 @@ public:
                    : "a span is freed and its struct reused for other pages; a scanner holds a stale spans[] entry";
     static constexpr const char* writer = "sweeper";
     static constexpr const char* reader = "scanner";
+    static constexpr stress_window window = stress_window::struct_in_transition;
 
     explicit reader_vs_free(shape sh = reader_vs_free::default_shape) : reader_vs_free::scenario_base(sh) {}
 
@@ -180,6 +192,9 @@ public:
         "an allocator publishes a pointer into a new stack span; a GC worker follows it (golang/go#35541)";
     static constexpr const char* writer = "allocator";
     static constexpr const char* reader = "GC worker";
+    // The race (golang/go#35541) is a reordering of the allocator's stores;
+    // x86 keeps stores in order, so on real threads only the model shows it.
+    static constexpr stress_window window = stress_window::pointer_followed;
 
     explicit trusted_pointer(shape sh = trusted_pointer::default_shape) : trusted_pointer::scenario_base(sh) {}
 
@@ -221,6 +236,8 @@ public:
         "a sweeper frees a span holding a live object a GC worker marks; Go's check must refuse (invalid-free)";
     static constexpr const char* writer = "sweeper";
     static constexpr const char* reader = "GC worker";
+    // Go's check (or its absence) decides the outcome, in every interleaving.
+    static constexpr stress_window window = stress_window::none;
 
     explicit free_live_span(shape sh = free_live_span::default_shape) : free_live_span::scenario_base(sh) {}
 

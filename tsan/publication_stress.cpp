@@ -1,0 +1,19 @@
+#include "publication_stress.hpp"
+
+#include "executor.hpp"
+#include "publication_dispatch.hpp"
+#include "publication_window.hpp"
+
+namespace spancheck::stress {
+
+result run_publication(const stress_request& r) {
+    result out;
+    with_publication_scenario(r.variant, r.scenario, [&](auto* tag) {
+        using S = std::remove_pointer_t<decltype(tag)>;
+        publication_window window(S::window);
+        out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), publication_point_names(), window});
+    });
+    return out;
+}
+
+}  // namespace spancheck::stress

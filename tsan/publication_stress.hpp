@@ -1,0 +1,13 @@
+// The publication protocol under the stress executor, by name (declared
+// apart from the executor so that its templates are built in one
+// translation unit).
+#pragma once
+
+#include "args.hpp"
+#include "result.hpp"
+
+namespace spancheck::stress {
+
+result run_publication(const stress_request& r);
+
+}  // namespace spancheck::stress
