@@ -23,6 +23,9 @@ using all = type_list<
     m7_plain_slots,
     m8_reset_keeps_head,
     m9_pool_no_aba_tag,
-    m11_pop_keeps_slot>;
+    m11_pop_keeps_slot,
+    // The README tutorial's example: a wrong proposal, not a seeded bug (no
+    // `expected`), so it is checked but not counted.
+    tutorial_load_then_add>;
 
 }  // namespace spancheck::spanset::variants
