@@ -1,25 +1,31 @@
-// The span set variants known to spancheck, by name. Adding a variant is one
-// file in this folder and one entry in the list below.
+// The span set variants known to spancheck, by name, in the order `spancheck
+// list` shows them. Adding a variant is one file in this folder and one line
+// in the list below: CMake includes every file of the folder for you
+// (generated/spanset_variant_files.hpp, written when it configures).
 #pragma once
 
 #include "../../type_list.hpp"
-#include "m11_pop_keeps_slot.hpp"
-#include "m2_free_on_last_slot.hpp"
-#include "m3_no_spinelen_check.hpp"
-#include "m4_len_before_entry.hpp"
-#include "m5_no_recheck.hpp"
-#include "m6_claim_fetch_add.hpp"
-#include "m7_plain_slots.hpp"
-#include "m8_reset_keeps_head.hpp"
-#include "m9_pool_no_aba_tag.hpp"
-#include "popped.hpp"
-#include "used.hpp"
+#include "generated/spanset_variant_files.hpp"
 
 namespace spancheck::spanset::variants {
 
-// Correct and historic variants first, then the seeded bugs (mutants), which
-// declare the violation kinds they must be caught with (`expected`).
-using all = type_list<used, popped, m2_free_on_last_slot, m3_no_spinelen_check, m4_len_before_entry, m5_no_recheck,
-                      m6_claim_fetch_add, m7_plain_slots, m8_reset_keeps_head, m9_pool_no_aba_tag, m11_pop_keeps_slot>;
+using all = type_list<
+    // Historic and correct variants.
+    used,
+    popped,
+    // Seeded bugs (mutants): they declare the violation kinds they must be
+    // caught with (`expected`), and `spancheck mutants` counts them.
+    m2_free_on_last_slot,
+    m3_no_spinelen_check,
+    m4_len_before_entry,
+    m5_no_recheck,
+    m6_claim_fetch_add,
+    m7_plain_slots,
+    m8_reset_keeps_head,
+    m9_pool_no_aba_tag,
+    m11_pop_keeps_slot,
+    // The README tutorial's example: a wrong proposal, not a seeded bug (no
+    // `expected`), so it is checked but not counted.
+    tutorial_load_then_add>;
 
 }  // namespace spancheck::spanset::variants
