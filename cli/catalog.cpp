@@ -1,8 +1,13 @@
 #include "catalog.hpp"
 
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
 #include "../impl/publication/variants/all.hpp"
 #include "../impl/real_world.hpp"
 #include "../impl/spanset/variants/all.hpp"
+#include "../scenarios/documented.hpp"
 #include "../scenarios/publication/scenarios.hpp"
 #include "../scenarios/spanset/scenarios.hpp"
 
@@ -14,7 +19,7 @@ template <class Variants>
 void add_variants(protocol& p) {
     Variants::each([&](auto* tag) {
         using V = std::remove_pointer_t<decltype(tag)>;
-        p.variants.push_back({std::string(V::name), std::string(V::summary), std::string(V::upstream), {}});
+        p.variants.push_back({std::string(V::name), std::string(V::summary), std::string(V::upstream), {}, {}});
         if constexpr (requires { V::expected; }) {
             for (violation_kind k : V::expected) p.variants.back().expected.emplace_back(kind_name(k));
         }
@@ -26,9 +31,50 @@ template <class Scenarios>
 void add_scenarios(protocol& p) {
     Scenarios::each([&](auto* tag) {
         using S = std::remove_pointer_t<decltype(tag)>;
-        p.scenarios.push_back({std::string(S::name), std::string(S::summary), {}, {}});
+        p.scenarios.push_back({std::string(S::name), std::string(S::summary), {}, {}, {}});
     });
 }
+
+// Notes which scenarios the correct variants (those that declare no
+// expected kinds) fail by design, and with which kinds, from what the
+// scenarios document (scenarios/documented.hpp): "fails by design for
+// 7de15e36, hardened: invalid-free". Harness<V> is the harness a scenario
+// runs V on; any world tells what is documented.
+template <class Variants, template <class> class Harness, class Scenarios>
+void add_by_design(protocol& p) {
+    struct note {
+        std::vector<std::string> variants, kinds;
+    };
+    std::vector<note> notes(p.scenarios.size());
+    auto add = [](std::vector<std::string>& to, std::string what) {
+        if (std::find(to.begin(), to.end(), what) == to.end()) to.push_back(std::move(what));
+    };
+    Variants::each([&](auto* tag) {
+        using V = std::remove_pointer_t<decltype(tag)>;
+        if constexpr (!requires { V::expected; }) {
+            std::size_t i = 0;
+            Scenarios::template for_harness<Harness<V>>::each([&](auto* scenario_tag) {
+                using S = std::remove_pointer_t<decltype(scenario_tag)>;
+                for (const documented_violation& d : documented_violations_of<S, V>()) {
+                    add(notes[i].variants, std::string(V::name));
+                    add(notes[i].kinds, std::string(kind_name(d.kind)));
+                }
+                ++i;
+            });
+        }
+    });
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        if (notes[i].kinds.empty()) continue;
+        std::string& out = p.scenarios[i].by_design;
+        out = "fails by design for ";
+        for (std::size_t k = 0; k < notes[i].variants.size(); ++k) out += (k ? ", " : "") + notes[i].variants[k];
+        out += ":";
+        for (std::size_t k = 0; k < notes[i].kinds.size(); ++k) out += (k ? ", " : " ") + notes[i].kinds[k];
+    }
+}
+
+template <class V>
+using publication_harness = publication::harness<real_world, V>;
 
 protocol spanset_protocol() {
     protocol p;
@@ -39,7 +85,7 @@ protocol spanset_protocol() {
     add_scenarios<spanset::all::for_harness<any>>(p);
     // M10 is a model configuration, not a code change: tiny blocks with more
     // pushers in flight than slots. Every scenario refuses it; Go cannot get there.
-    p.unreachable.push_back({"m10-capacity", spanset::push_pop<any>::refusal(shape{3, 0}), "mutant M10", {}});
+    p.unreachable.push_back({"m10-capacity", spanset::push_pop<any>::refusal(shape{3, 0}), "mutant M10", {}, {}});
     p.model_slots.assign(std::begin(model::spanset_model_slots), std::end(model::spanset_model_slots));
     p.model = model::run_spanset;
     p.full_search_scenarios = {"two-poppers"};
@@ -56,6 +102,7 @@ protocol publication_protocol() {
     p.summary = "span publication through mspan.state (Go 7de15e36) and the Go 1.13 race before it";
     add_variants<publication::variants::all>(p);
     add_scenarios<publication::all::for_harness<publication::harness<real_world, publication::variants::v7de15e36>>>(p);
+    add_by_design<publication::variants::all, publication_harness, publication::all>(p);
     p.model = model::run_publication;
     p.stress = true;
     return p;

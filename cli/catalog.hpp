@@ -17,6 +17,7 @@ struct entry {
     std::string summary;
     std::string upstream;               // Go commit, or "mutant Mk" for a seeded bug
     std::vector<std::string> expected;  // variants: the violation kinds it must be caught with; empty if correct
+    std::string by_design;              // scenarios: how correct variants fail here by design; empty if they hold
 };
 
 struct protocol {

@@ -17,8 +17,9 @@ struct check_args {
 
 void add_check_command(CLI::App& app, check_args& a);
 
-// Runs the matrix and prints it. Exit code: 0 every cell holds, 1 a cell is
-// violated, 3 none violated but some inconclusive. Throws bad_input.
+// Runs the matrix and prints it. Exit code: 0 every cell holds or fails as
+// its scenario documents (verdict documented), 1 a cell is violated
+// otherwise or crashed, 3 none violated but some inconclusive. Throws bad_input.
 int run_check(const check_args& a);
 
 }  // namespace spancheck::cli

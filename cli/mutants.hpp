@@ -1,7 +1,9 @@
 // The mutant catalog: every variant that declares the violation kinds it must
 // be caught with (seeded bugs and historic bugs) is run through its
 // protocol's scenarios until one catches it. A kill counts only if the
-// violation found is one of the declared kinds.
+// violation found is one of the declared kinds, in a scenario that does not
+// document that violation for the variant (a documented violation is the
+// scenario failing by design, not the mutant being caught).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -24,7 +26,12 @@ struct kill {
     std::string executor, scenario;  // where it was caught first
     std::uint64_t executions = 0;    // spent on this mutant, over every scenario tried until the kill
     double seconds = 0;
+    std::vector<std::string> documented_seen;  // "invalid-free on free-live-span": passed over, not kills
 };
+
+// One mutant (v, a variant of p) through p's scenarios in catalog order,
+// under p.model, until a scenario catches it.
+kill hunt(const protocol& p, const entry& v, const model::search& how);
 
 std::vector<kill> run_mutants(const model::search& how);
 

@@ -114,8 +114,14 @@ void print_model(std::ostream& out, const run_info& run, const model::result& r)
             << "  " << r.executions << " executions in " << duration(r.seconds) << ", " << coverage(run, r) << "\n";
         return;
     }
-    out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n"
-        << "  " << what_was_run(run) << "\n\n"
+    out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n";
+    // Still a violation (exit 1), but one the scenario exists to show: say so
+    // before the story, so that nobody debugs Go's own throw or race.
+    if (!r.documented.empty()) {
+        out << "Documented: " << run.scenario << " fails this way by design (spancheck check does not count it): "
+            << r.documented << "\n";
+    }
+    out << "  " << what_was_run(run) << "\n\n"
         << "Interleaving, one protocol step a line, in the order the steps happened:\n";
     std::size_t width = 0;
     for (const auto& s : r.steps) width = std::max(width, s.who.size());
@@ -148,6 +154,7 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
     j["exhaustive"] = r.exhaustive;
     j["executions"] = r.executions;
     j["seconds"] = r.seconds;
+    j["documented"] = r.documented.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.documented);
     if (r.violated) {
         j["violation"] = {{"kind", r.kind}, {"message", r.message}};
         auto& trace = j["trace"] = nlohmann::json::array();

@@ -44,6 +44,7 @@ void list_all(std::ostream& out) {
         for (const entry& s : p.scenarios) {
             out << "    " << s.name << std::string(s.name.size() < 20 ? 20 - s.name.size() : 1, ' ') << s.summary
                 << "\n";
+            if (!s.by_design.empty()) out << std::string(24, ' ') << s.by_design << "\n";
         }
     }
     out << "searches (spancheck model --search):\n"

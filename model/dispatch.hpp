@@ -13,7 +13,9 @@
 
 namespace spancheck::model {
 
-template <class Scenarios>
+// Variant is the variant the scenarios' harness runs: a violation the
+// scenario documents for it (scenarios/documented.hpp) comes back with the reason.
+template <class Scenarios, class Variant>
 outcome run_named(std::string_view scenario, const options& opt,
                   const std::function<std::string(const step_record&)>& narrate) {
     outcome out = std::string("unknown scenario");
@@ -25,7 +27,7 @@ outcome run_named(std::string_view scenario, const options& opt,
             return;
         }
         auto names = [sh](int t) { return thread_label(t, [&](unsigned i) { return S::thread_name(sh, i); }); };
-        out = run<S>(opt, narrate, names);
+        out = run<S, Variant>(opt, narrate, names);
     });
     return out;
 }

@@ -1,5 +1,6 @@
 // Runs one scenario under Relacy and turns what Relacy found into a result:
-// the violation in words, the interleaving as protocol steps, the replay state.
+// the violation in words (and the reason, if the scenario documents it), the
+// interleaving as protocol steps, the replay state.
 #pragma once
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "../impl/describe.hpp"
+#include "../scenarios/documented.hpp"
 #include "relacy_world.hpp"
 #include "result.hpp"
 
@@ -63,7 +65,9 @@ inline std::string from_replay(std::string state) {
 }
 
 // One Relacy run of the search as given (a bound search at exactly that bound).
-template <class Scenario>
+// Variant is the variant the scenario's harness runs: a violation the
+// scenario documents for it (scenarios/documented.hpp) comes back with the reason.
+template <class Scenario, class Variant>
 result run_once(const options& opt, const std::function<std::string(const step_record&)>& narrate,
                 const thread_namer& names) {
     rl::test_params p;
@@ -122,6 +126,7 @@ result run_once(const options& opt, const std::function<std::string(const step_r
         std::strncpy(v.field, recorder::accessing, sizeof v.field - 1);
     }
     r.kind = std::string(kind_name(v.kind));
+    r.documented = std::string(documented_reason<Scenario, Variant>(v.kind));
     r.message = describe(v, names);
     if (v.kind == violation_kind::checker_error) r.message += ": " + r.checker_result;
     for (std::size_t i = 0; i < recorder::count; ++i) {
@@ -144,17 +149,17 @@ result run_once(const options& opt, const std::function<std::string(const step_r
 // violation comes with the fewest preemptions that show it (the simplest
 // counterexample, found soonest) while a clean run still covers every
 // schedule within K. Executions are the total over the bounds searched.
-template <class Scenario>
+template <class Scenario, class Variant>
 result run(const options& opt, const std::function<std::string(const step_record&)>& narrate,
            const thread_namer& names) {
-    if (opt.how.k != search::kind::bound || !opt.replay.empty()) return run_once<Scenario>(opt, narrate, names);
+    if (opt.how.k != search::kind::bound || !opt.replay.empty()) return run_once<Scenario, Variant>(opt, narrate, names);
     std::uint64_t executions = 0;
     double seconds = 0;
     result r;
     for (unsigned bound = 1; bound <= opt.how.bound; ++bound) {
         options at = opt;
         at.how.bound = bound;
-        r = run_once<Scenario>(at, narrate, names);
+        r = run_once<Scenario, Variant>(at, narrate, names);
         executions += r.executions;
         seconds += r.seconds;
         if (r.violated) {

@@ -16,7 +16,7 @@ namespace spancheck::model {
 template <class Variant>
 outcome run_publication_variant(std::string_view scenario, const options& opt) {
     using H = publication::harness<relacy_world, Variant>;
-    return run_named<typename publication::all::template for_harness<H>>(scenario, opt, publication::narrate);
+    return run_named<typename publication::all::template for_harness<H>, Variant>(scenario, opt, publication::narrate);
 }
 
 }  // namespace spancheck::model

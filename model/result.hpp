@@ -29,6 +29,8 @@ struct result {
     bool replay_missed = false;  // --replay given, but that execution holds
     std::string kind;            // violation_kind name, e.g. "leak"
     std::string message;         // the violated invariant in words
+    std::string documented;      // non-empty: the scenario fails this way by design, and why
+                                 // (scenarios/documented.hpp); still a violation
     std::vector<trace_step> steps;  // the interleaving, in the order it happened
     bool steps_truncated = false;
     std::uint64_t executions = 0;

@@ -14,7 +14,7 @@ namespace spancheck::model {
 template <class Variant, std::uintptr_t N>
 outcome run_spanset_sized(std::string_view scenario, const options& opt) {
     using H = spanset::harness<relacy_world, Variant, spanset::spanSetConfig<N, 1>>;
-    return run_named<typename spanset::all::template for_harness<H>>(scenario, opt, spanset::narrate<Variant, N>);
+    return run_named<typename spanset::all::template for_harness<H>, Variant>(scenario, opt, spanset::narrate<Variant, N>);
 }
 
 template <class Variant>

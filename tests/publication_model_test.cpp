@@ -134,6 +134,7 @@ TEST_P(Caught, WithTheViolationItDeclares) {
     ASSERT_TRUE(r.violated);
     EXPECT_EQ(r.kind, c.kind);
     EXPECT_EQ(r.message, c.message);
+    EXPECT_EQ(r.documented, "") << "a seeded bug's violation is a finding, not the scenario failing by design";
     const auto kinds = declared(c.variant);
     EXPECT_NE(std::find(kinds.begin(), kinds.end(), r.kind), kinds.end()) << r.kind << " is not declared";
 }
@@ -182,6 +183,7 @@ TEST(Publication, TheLateLimitIsAKnownSoftSpotOf7de15e36) {
     EXPECT_EQ(r.message, "scanner computed object index 2 of span s0, outside the span (nelems 2)");
     EXPECT_TRUE(has_step(r, "scanner: loads s0 state: InUse"));
     EXPECT_TRUE(has_step(r, "scanner: reads s0.limit = 0x1200"));  // the 2-page life's limit
+    EXPECT_NE(r.documented.find("§10.1"), std::string::npos) << r.documented;
 }
 
 // §3.2: without "no in-use → free during mark", even the correct protocol fails.
@@ -190,6 +192,7 @@ TEST(Publication, TheMarkPhaseRuleIsLoadBearing) {
         const result r = run_ok(variant, "reader-vs-free-during-mark", "bound:3");
         ASSERT_TRUE(r.violated) << variant;
         EXPECT_EQ(r.kind, "free-object-marked") << variant;
+        EXPECT_NE(r.documented.find("§3.2"), std::string::npos) << variant << ": " << r.documented;
     }
 }
 
@@ -199,6 +202,7 @@ TEST(Publication, FreeingALiveSpanIsRefused) {
         const result r = run_ok(variant, "free-live-span", "bound:3");
         ASSERT_TRUE(r.violated) << variant;
         EXPECT_EQ(r.kind, "invalid-free") << variant;
+        EXPECT_NE(r.documented.find("§6"), std::string::npos) << variant << ": " << r.documented;
     }
 }
 

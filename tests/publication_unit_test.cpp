@@ -3,6 +3,7 @@
 // report, for the current protocol, its hardening and the seeded free bug.
 #include <gtest/gtest.h>
 
+#include <string_view>
 #include <type_traits>
 
 #include "impl/publication/readers.hpp"
@@ -161,6 +162,53 @@ TEST(PublicationGo113, AFreeSpanKeepsItsRangeIntoItsNextLife) {
     EXPECT_EQ(s->startAddr.read(0), 0x1000u);  // the free span still describes its pages
     EXPECT_EQ(h.mcentralGrow(1, smallClass), s);
     EXPECT_TRUE(spanOfHeap(h, 0x1010));
+}
+
+// --- what the scenarios document (scenarios/documented.hpp) ---
+
+// The reason Scenario gives for a violation of kind k when it runs Variant.
+template <template <class> class Scenario, class Variant>
+constexpr std::string_view reason(violation_kind k) {
+    return documented_reason<Scenario<harness<real_world, Variant>>, Variant>(k);
+}
+
+bool cites(std::string_view reason, std::string_view section) { return reason.find(section) != std::string_view::npos; }
+
+TEST(PublicationDocumented, TheLateLimitIsGosRaceWhereverLimitIsSetAfterPublication) {
+    EXPECT_TRUE(cites(reason<late_limit, variants::v7de15e36>(violation_kind::object_out_of_span), "§10.1"));
+    EXPECT_TRUE(cites(reason<late_limit, variants::go1_13>(violation_kind::object_out_of_span), "§10.1"));
+    EXPECT_TRUE(cites(reason<late_limit, variants::m6_no_isfree>(violation_kind::object_out_of_span), "§10.1"));
+    // Closed by hardened; and only the kind the stale limit leads to is Go's race.
+    EXPECT_EQ((reason<late_limit, variants::hardened>(violation_kind::object_out_of_span)), "");
+    EXPECT_EQ((reason<late_limit, variants::v7de15e36>(violation_kind::data_race)), "");
+}
+
+TEST(PublicationDocumented, FreeingALiveSpanIsGosThrowOnlyWhereTheCheckIsMade) {
+    EXPECT_TRUE(cites(reason<free_live_span, variants::v7de15e36>(violation_kind::invalid_free), "§6"));
+    EXPECT_TRUE(cites(reason<free_live_span, variants::hardened>(violation_kind::invalid_free), "§6"));
+    // M8 skips the check: the live span it frees is the finding.
+    EXPECT_EQ((reason<free_live_span, variants::m8_no_free_check>(violation_kind::live_span_freed)), "");
+    EXPECT_EQ((reason<free_live_span, variants::m8_no_free_check>(violation_kind::invalid_free)), "");
+}
+
+TEST(PublicationDocumented, FreeingDuringMarkFailsByDesignForEveryVariant) {
+    variants::all::each([](auto* tag) {
+        using V = std::remove_pointer_t<decltype(tag)>;
+        EXPECT_TRUE(cites(reason<reader_vs_free_during_mark, V>(violation_kind::free_object_marked), "§3.2")) << V::name;
+        EXPECT_EQ((reason<reader_vs_free_during_mark, V>(violation_kind::live_span_freed)), "") << V::name;
+        EXPECT_EQ((reason<reader_vs_free_during_mark, V>(violation_kind::bad_pointer)), "") << V::name;
+    });
+}
+
+// Where the correct protocol holds, any violation is a finding, for every variant.
+TEST(PublicationDocumented, TheScenariosWhereGoHoldsDocumentNothing) {
+    variants::all::each([](auto* tag) {
+        using V = std::remove_pointer_t<decltype(tag)>;
+        using H = harness<real_world, V>;
+        EXPECT_TRUE((documented_violations_of<reader_vs_init<H>, V>().empty())) << V::name;
+        EXPECT_TRUE((documented_violations_of<reader_vs_free_with_rule<H>, V>().empty())) << V::name;
+        EXPECT_TRUE((documented_violations_of<trusted_pointer<H>, V>().empty())) << V::name;
+    });
 }
 
 }  // namespace

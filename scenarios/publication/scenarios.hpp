@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "../../impl/publication/readers.hpp"
+#include "../documented.hpp"
 #include "../scenario.hpp"
 #include "../shape.hpp"
 #include "harness.hpp"
@@ -69,6 +70,17 @@ public:
     static constexpr const char* reader = "scanner";
     static constexpr stress_window window = stress_window::struct_in_transition;
 
+    // What the case documents (scenarios/documented.hpp); a case without a
+    // declaration documents nothing.
+    template <class Variant>
+    static constexpr documented_violations documented() {
+        if constexpr (requires { Case::template documented<Variant>(); }) {
+            return Case::template documented<Variant>();
+        } else {
+            return {};
+        }
+    }
+
     explicit scan_while_allocating(shape sh = scan_while_allocating::default_shape)
         : scan_while_allocating::scenario_base(sh) {}
 
@@ -105,6 +117,20 @@ struct late_limit_case {
         "a 2-page span's struct is reused for 1 page; limit is set after publication (§10.1)";
     static constexpr std::uintptr_t freedPages = 2;
     static constexpr std::uintptr_t frame[] = {pageAddr(1) + 0x10};
+
+    // Go's own race (§10.1): every variant that sets limit after publication,
+    // as Go does, shows it; hardened, which sets it before the state store,
+    // closes it, so there a stale limit is a finding.
+    template <class Variant>
+    static constexpr documented_violations documented() {
+        if constexpr (Variant::limit_set_in_initSpan) {
+            return {};
+        } else {
+            return {{violation_kind::object_out_of_span,
+                     "Go's race: the caller sets limit after publication, so a scanner may use the old life's "
+                     "limit (§10.1)"}};
+        }
+    }
 };
 template <class H>
 using late_limit = scan_while_allocating<H, late_limit_case>;
@@ -129,6 +155,25 @@ public:
     static constexpr stress_window window = stress_window::struct_in_transition;
 
     explicit reader_vs_free(shape sh = reader_vs_free::default_shape) : reader_vs_free::scenario_base(sh) {}
+
+    // Without the rule, the free and the struct's next init can fall between
+    // the scanner's state check and its use of the span, for every variant:
+    // what the scanner then uses (§9) is a freed slot, the next life's fields
+    // (written without ordering: a race), or geometry that puts the word
+    // outside the span.
+    template <class Variant>
+    static constexpr documented_violations documented() {
+        if constexpr (DuringMark) {
+            constexpr std::string_view why =
+                "the sweeper frees during mark, breaking the GC-phase rule on purpose: the span is freed and its "
+                "struct reused between the scanner's state check and its use (§3.2, §9)";
+            return {{violation_kind::free_object_marked, why},  {violation_kind::foreign_field, why},
+                    {violation_kind::uninitialized_read, why},  {violation_kind::object_out_of_span, why},
+                    {violation_kind::nil_dereference, why},     {violation_kind::data_race, why}};
+        } else {
+            return {};
+        }
+    }
 
     void setup() {
         victim_ = this->h_.mcentralGrow(1, smallClass);
@@ -240,6 +285,18 @@ public:
     static constexpr stress_window window = stress_window::none;
 
     explicit free_live_span(shape sh = free_live_span::default_shape) : free_live_span::scenario_base(sh) {}
+
+    // The throw is the check working; a variant without the check (M8) has
+    // nothing documented here: what it does is a finding (live-span-freed).
+    template <class Variant>
+    static constexpr documented_violations documented() {
+        if constexpr (Variant::free_checks_allocCount) {
+            return {{violation_kind::invalid_free,
+                     "Go's throw: freeSpanLocked refuses a span with allocated objects (§6)"}};
+        } else {
+            return {};
+        }
+    }
 
     void setup() {
         live_ = this->h_.mcentralGrow(1, smallClass);
