@@ -104,6 +104,9 @@ protocol publication_protocol() {
     add_scenarios<publication::all::for_harness<publication::harness<real_world, publication::variants::v7de15e36>>>(p);
     add_by_design<publication::variants::all, publication_harness, publication::all>(p);
     p.model = model::run_publication;
+    // Unbounded searches finish in well under a second here (565, 12,959 and
+    // 46 executions for 7de15e36); the others' schedules are too many.
+    p.full_search_scenarios = {"reader-vs-init", "reader-vs-free", "trusted-pointer"};
     p.stress = true;
     return p;
 }

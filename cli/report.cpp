@@ -96,6 +96,20 @@ std::string per_second(std::uint64_t n, double seconds) {
     return buf;
 }
 
+// A violation the scenario shows by design is still one (exit 1); say so
+// before the details, so that nobody debugs Go's own throw or race.
+void print_documented(std::ostream& out, const run_info& run, const std::string& reason) {
+    if (reason.empty()) return;
+    out << "Documented: " << run.scenario << " fails this way by design (spancheck check does not count it): "
+        << reason << "\n";
+}
+
+// What the outcome may be: ok is acceptable, a violation forbidden unless
+// the scenario shows it by design.
+const char* expectation(const stress::outcome_count& o) {
+    return o.acceptable ? "acceptable" : o.documented.empty() ? "forbidden" : "documented";
+}
+
 std::string stress_verdict(const stress::result& r) {
     return r.violated ? "violated" : r.inconclusive() ? "inconclusive" : "holds";
 }
@@ -115,12 +129,7 @@ void print_model(std::ostream& out, const run_info& run, const model::result& r)
         return;
     }
     out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n";
-    // Still a violation (exit 1), but one the scenario exists to show: say so
-    // before the story, so that nobody debugs Go's own throw or race.
-    if (!r.documented.empty()) {
-        out << "Documented: " << run.scenario << " fails this way by design (spancheck check does not count it): "
-            << r.documented << "\n";
-    }
+    print_documented(out, run, r.documented);
     out << "  " << what_was_run(run) << "\n\n"
         << "Interleaving, one protocol step a line, in the order the steps happened:\n";
     std::size_t width = 0;
@@ -180,8 +189,9 @@ void print_stress_start(std::ostream& out, const run_info& run, const stress::pl
 
 void print_stress(std::ostream& out, const run_info& run, const stress::result& r) {
     if (r.violated) {
-        out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n"
-            << "  first in trial " << r.trial << ", " << duration(r.seconds_to_violation) << " into the run\n"
+        out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n";
+        print_documented(out, run, r.documented);
+        out << "  first in trial " << r.trial << ", " << duration(r.seconds_to_violation) << " into the run\n"
             << "  delays injected in trial " << r.trial << ": " << r.delays_in_trial
             << (r.delays.size() < r.delays_in_trial ? " (the first of each thread listed)" : "") << "\n";
         std::size_t width = 0;
@@ -205,8 +215,7 @@ void print_stress(std::ostream& out, const run_info& run, const stress::result& 
         << std::setw(11) << "frequency" << "  expectation\n";
     for (const auto& o : r.outcomes) {
         out << "  " << std::left << std::setw(20) << o.outcome << std::right << std::setw(10) << o.trials
-            << std::setw(11) << percent(o.trials, r.trials) << "  " << (o.acceptable ? "acceptable" : "forbidden")
-            << "\n";
+            << std::setw(11) << percent(o.trials, r.trials) << "  " << expectation(o) << "\n";
     }
     if (!r.window_applies()) {
         out << "Window: not applicable, " << r.window_inapplicable << "; a hit would be: " << r.window << ".\n";
@@ -231,9 +240,11 @@ nlohmann::json stress_json(const run_info& run, const stress::result& r) {
         outcomes.push_back({{"outcome", o.outcome},
                             {"trials", o.trials},
                             {"frequency", r.trials ? double(o.trials) / double(r.trials) : 0.0},
-                            {"expectation", o.acceptable ? "acceptable" : "forbidden"}});
+                            {"expectation", expectation(o)}});
         if (!o.example.empty()) outcomes.back()["example"] = o.example;
+        if (!o.documented.empty()) outcomes.back()["documented"] = o.documented;
     }
+    j["documented"] = r.documented.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.documented);
     j["window"] = r.window;
     j["window_hits"] = r.window_hits;
     j["window_applies"] = r.window_applies();

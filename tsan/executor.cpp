@@ -67,6 +67,7 @@ public:
         r.window = std::string(subject_.window.definition());
         r.window_inapplicable = std::string(subject_.window.inapplicable());
         std::map<violation_kind, outcome_count> violated;
+        violation_kind first_kind{};
         const auto t0 = stress_clock::now();
         auto elapsed = [&] { return std::chrono::duration<double>(stress_clock::now() - t0).count(); };
         for (std::uint64_t t = 0; plan_.trials ? t < plan_.trials : elapsed() < plan_.seconds; ++t) {
@@ -79,6 +80,7 @@ public:
             // A hang costs the whole hang budget; once is enough to know.
             const bool stop = plan_.stop_at_first || v->kind == violation_kind::hang;
             if (!r.violated) {
+                first_kind = v->kind;
                 r.violated = true;
                 r.kind = std::string(kind_name(v->kind));
                 r.message = describe(*v, subject_.names);
@@ -89,11 +91,15 @@ public:
             if (stop) break;
         }
         r.seconds = elapsed();
-        r.outcomes.push_back({"ok", r.trials, true});
+        r.outcomes.push_back({"ok", r.trials, true, {}, {}});
+        bool all_documented = true;
         for (const auto& [kind, row] : violated) {
             r.outcomes.front().trials -= row.trials;
-            r.outcomes.push_back({std::string(kind_name(kind)), row.trials, false, row.example});
+            r.outcomes.push_back(
+                {std::string(kind_name(kind)), row.trials, false, row.example, std::string(subject_.documented(kind))});
+            all_documented = all_documented && !r.outcomes.back().documented.empty();
         }
+        if (r.violated && all_documented) r.documented = std::string(subject_.documented(first_kind));
         r.policy_note = calibration();
         set_race_sink(nullptr);
         return r;

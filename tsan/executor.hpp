@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../impl/describe.hpp"
+#include "../scenarios/documented.hpp"
 #include "plan.hpp"
 #include "result.hpp"
 #include "trial_scenario.hpp"
@@ -27,13 +28,21 @@ inline constexpr const char* executor_name = "stress";
 // ThreadSanitizer.
 inline constexpr std::chrono::seconds hang_budget{1};
 
-// What the executor runs: the scenario, the protocol's points and window.
+// What the executor runs: the scenario, the protocol's points and window,
+// and the violations the scenario documents for the variant.
 struct subject {
     scenario_factory make;
     thread_namer names;
     std::vector<std::string> points;  // by point code
     race_window& window;
+    std::string_view (*documented)(violation_kind);  // why k is by design; empty: a finding
 };
+
+// The subject's `documented` for scenario S running variant V.
+template <class S, class V>
+std::string_view documented_for(violation_kind k) {
+    return documented_reason<S, V>(k);
+}
 
 result run_trials(const plan& p, const subject& s);
 

@@ -15,14 +15,16 @@ namespace spancheck::stress {
 // others readers, lettered A, B, ...).
 inline constexpr long long publication_max_threads = 16;
 
-// Calls f(static_cast<S*>(nullptr)) for the scenario type S named by variant
-// and scenario; false if a name is unknown.
+// Calls f(static_cast<S*>(nullptr), static_cast<V*>(nullptr)) for the
+// scenario type S and variant V named by variant and scenario; false if a
+// name is unknown.
 template <class F>
 bool with_publication_scenario(std::string_view variant, std::string_view scenario, F&& f) {
     bool found = false;
-    publication::variants::all::with_name(variant, [&](auto* tag) {
-        using H = publication::harness<real_world, std::remove_pointer_t<decltype(tag)>>;
-        found = publication::all::for_harness<H>::with_name(scenario, f);
+    publication::variants::all::with_name(variant, [&](auto* variant_tag) {
+        using H = publication::harness<real_world, std::remove_pointer_t<decltype(variant_tag)>>;
+        found = publication::all::for_harness<H>::with_name(scenario,
+                                                            [&](auto* scenario_tag) { f(scenario_tag, variant_tag); });
     });
     return found;
 }

@@ -8,10 +8,12 @@ namespace spancheck::stress {
 
 result run_publication(const stress_request& r) {
     result out;
-    with_publication_scenario(r.variant, r.scenario, [&](auto* tag) {
-        using S = std::remove_pointer_t<decltype(tag)>;
+    with_publication_scenario(r.variant, r.scenario, [&](auto* scenario_tag, auto* variant_tag) {
+        using S = std::remove_pointer_t<decltype(scenario_tag)>;
+        using V = std::remove_pointer_t<decltype(variant_tag)>;
         publication_window window(S::window);
-        out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), publication_point_names(), window});
+        out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), point_names<publication::point>(), window,
+                               &documented_for<S, V>});
     });
     return out;
 }

@@ -16,15 +16,6 @@
 
 namespace spancheck::stress {
 
-// By point code, for --perturb delay:POINT and the delays of a report.
-inline std::vector<std::string> publication_point_names() {
-    std::vector<std::string> names;
-    for (std::uint16_t code = 0; code < point_code(publication::point::count_); ++code) {
-        names.emplace_back(publication::point_name(publication::point(code)));
-    }
-    return names;
-}
-
 // struct_in_transition: a reader loaded the state of, or read a field of, an
 // mspan struct between the writer taking it (allocSpan) or freeing it
 // (freeSpan) and the end of its publication: its spans[] entries stored and

@@ -12,7 +12,8 @@ struct outcome_count {
     std::string outcome;
     std::uint64_t trials = 0;
     bool acceptable = false;
-    std::string example;  // a violation: the message of its first trial
+    std::string example;     // a violation: the message of its first trial
+    std::string documented;  // a violation the scenario shows by design: why (scenarios/documented.hpp)
 };
 
 // One delay injected in the trial that first violated.
@@ -38,6 +39,9 @@ struct result {
 
     bool violated = false;
     std::string kind, message;      // of the first violation
+    // Non-empty if every violation of the run is one the scenario shows by
+    // design: the first one's reason. Still a violation (exit 1).
+    std::string documented;
     std::uint64_t trial = 0;        // the trial it happened in, from 0
     double seconds_to_violation = 0;
     std::vector<injected_delay> delays;  // in that trial, up to delay_log::kept per thread

@@ -18,18 +18,17 @@ inline constexpr unsigned spanset_stress_slots[] = {2, 4, 512};
 template <std::uintptr_t N, class F>
 bool with_spanset_sized(std::string_view variant, std::string_view scenario, F& f) {
     bool found = false;
-    spanset::variants::all::with_name(variant, [&](auto* tag) {
-        using V = std::remove_pointer_t<decltype(tag)>;
-        using H = spanset::harness<real_world, V, spanset::spanSetConfig<N, 1>>;
-        found = spanset::all::for_harness<H>::with_name(
-            scenario, [&](auto* scenario_tag) { f(scenario_tag, std::integral_constant<std::uintptr_t, N>{}); });
+    spanset::variants::all::with_name(variant, [&](auto* variant_tag) {
+        using H = spanset::harness<real_world, std::remove_pointer_t<decltype(variant_tag)>, spanset::spanSetConfig<N, 1>>;
+        found = spanset::all::for_harness<H>::with_name(scenario,
+                                                        [&](auto* scenario_tag) { f(scenario_tag, variant_tag); });
     });
     return found;
 }
 
-// Calls f(static_cast<S*>(nullptr), std::integral_constant<std::uintptr_t, N>)
-// for the scenario type S named by variant and scenario, on blocks of N =
-// slots (one of spanset_stress_slots); false if a name is unknown.
+// Calls f(static_cast<S*>(nullptr), static_cast<V*>(nullptr)) for the
+// scenario type S (on blocks of `slots`, one of spanset_stress_slots) and
+// variant V named by variant and scenario; false if a name is unknown.
 template <class F>
 bool with_spanset_scenario(std::string_view variant, std::string_view scenario, unsigned slots, F&& f) {
     static_assert(std::size(spanset_stress_slots) == 3, "the dispatch below covers each block size");

@@ -8,10 +8,12 @@ namespace spancheck::stress {
 
 result run_spanset(const stress_request& r) {
     result out;
-    with_spanset_scenario(r.variant, r.scenario, r.slots, [&](auto* tag, auto) {
-        using S = std::remove_pointer_t<decltype(tag)>;
+    with_spanset_scenario(r.variant, r.scenario, r.slots, [&](auto* scenario_tag, auto* variant_tag) {
+        using S = std::remove_pointer_t<decltype(scenario_tag)>;
+        using V = std::remove_pointer_t<decltype(variant_tag)>;
         spanset_window window(r.slots, S::concurrent_pops);
-        out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), spanset_point_names(), window});
+        out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), point_names<spanset::point>(), window,
+                               &documented_for<S, V>});
     });
     return out;
 }

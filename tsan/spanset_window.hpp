@@ -13,15 +13,6 @@
 
 namespace spancheck::stress {
 
-// By point code, for --perturb delay:POINT and the delays of a report.
-inline std::vector<std::string> spanset_point_names() {
-    std::vector<std::string> names;
-    for (std::uint16_t code = 0; code < point_code(spanset::point::count_); ++code) {
-        names.emplace_back(spanset::point_name(spanset::point(code)));
-    }
-    return names;
-}
-
 // A hit: the pop of a block's last slot made its counter step while another
 // pop of that block was between its claim and its own counter step (as the
 // step hooks see them). The leak of `used` needs exactly this (§9.1).

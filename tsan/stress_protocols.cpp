@@ -24,12 +24,12 @@ stress_protocol spanset_protocol() {
     // Scenario names do not depend on the harness; any instance tells them.
     using any = spanset::harness<real_world, spanset::variants::popped, spanset::spanSetConfig<2, 1>>;
     stress_protocol p{"spanset", names<spanset::variants::all>(), names<spanset::all::for_harness<any>>(),
-                      spanset_point_names(), {std::begin(spanset_stress_slots), std::end(spanset_stress_slots)},
+                      point_names<spanset::point>(), {std::begin(spanset_stress_slots), std::end(spanset_stress_slots)},
                       nullptr};
     p.threads = [](const std::string& variant, const std::string& scenario, unsigned slots,
                    std::optional<long long> threads) {
         std::variant<scenario_threads, std::string> out;
-        with_spanset_scenario(variant, scenario, slots, [&](auto* tag, auto) {
+        with_spanset_scenario(variant, scenario, slots, [&](auto* tag, auto*) {
             out = threads_of<std::remove_pointer_t<decltype(tag)>>(threads, spanset::max_threads);
         });
         return out;
@@ -40,11 +40,11 @@ stress_protocol spanset_protocol() {
 stress_protocol publication_protocol() {
     using any = publication::harness<real_world, publication::variants::v7de15e36>;
     stress_protocol p{"publication", names<publication::variants::all>(), names<publication::all::for_harness<any>>(),
-                      publication_point_names(), {}, nullptr};
+                      point_names<publication::point>(), {}, nullptr};
     p.threads = [](const std::string& variant, const std::string& scenario, unsigned,
                    std::optional<long long> threads) {
         std::variant<scenario_threads, std::string> out;
-        with_publication_scenario(variant, scenario, [&](auto* tag) {
+        with_publication_scenario(variant, scenario, [&](auto* tag, auto*) {
             out = threads_of<std::remove_pointer_t<decltype(tag)>>(threads, publication_max_threads);
         });
         return out;

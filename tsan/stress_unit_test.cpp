@@ -14,13 +14,13 @@ namespace spancheck::stress {
 namespace {
 
 policy parsed(std::string_view text) {
-    auto p = parse_policy(text, spanset_point_names());
+    auto p = parse_policy(text, point_names<spanset::point>());
     EXPECT_TRUE(std::holds_alternative<policy>(p)) << text << ": " << std::get<std::string>(p);
     return std::holds_alternative<policy>(p) ? std::get<policy>(p) : policy{};
 }
 
 std::string refused(std::string_view text) {
-    auto p = parse_policy(text, spanset_point_names());
+    auto p = parse_policy(text, point_names<spanset::point>());
     EXPECT_TRUE(std::holds_alternative<std::string>(p)) << text << " was accepted";
     return std::holds_alternative<std::string>(p) ? std::get<std::string>(p) : std::string();
 }

@@ -5,9 +5,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "../impl/describe.hpp"
+#include "../impl/step.hpp"
 #include "../scenarios/scenario.hpp"
 #include "../scenarios/shape.hpp"
 
@@ -40,6 +43,15 @@ using scenario_factory = std::unique_ptr<trial_scenario> (*)(shape);
 template <class Scenario>
 std::unique_ptr<trial_scenario> make_trial(shape roles) {
     return std::make_unique<scenario_trial<Scenario>>(roles);
+}
+
+// A protocol's point names by point code (its enum ends with count_), for
+// --perturb delay:POINT and the delays of a report.
+template <class Point>
+std::vector<std::string> point_names() {
+    std::vector<std::string> names;
+    for (std::uint16_t code = 0; code < point_code(Point::count_); ++code) names.emplace_back(point_name(Point(code)));
+    return names;
 }
 
 // The names of a scenario's threads by number, for reports.

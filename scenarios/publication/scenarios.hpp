@@ -158,9 +158,9 @@ public:
 
     // Without the rule, the free and the struct's next init can fall between
     // the scanner's state check and its use of the span, for every variant:
-    // what the scanner then uses (§9) is a freed slot, the next life's fields
-    // (written without ordering: a race), or geometry that puts the word
-    // outside the span.
+    // what the scanner then uses (§9) is a freed slot, a span no longer in
+    // use, the next life's fields (written without ordering: a race), or
+    // geometry that puts the word outside the span.
     template <class Variant>
     static constexpr documented_violations documented() {
         if constexpr (DuringMark) {
@@ -169,7 +169,8 @@ public:
                 "struct reused between the scanner's state check and its use (§3.2, §9)";
             return {{violation_kind::free_object_marked, why},  {violation_kind::foreign_field, why},
                     {violation_kind::uninitialized_read, why},  {violation_kind::object_out_of_span, why},
-                    {violation_kind::nil_dereference, why},     {violation_kind::data_race, why}};
+                    {violation_kind::accepted_not_in_use, why}, {violation_kind::nil_dereference, why},
+                    {violation_kind::data_race, why}};
         } else {
             return {};
         }
