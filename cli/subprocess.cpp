@@ -71,7 +71,7 @@ std::vector<child_result> run_children(const std::vector<std::vector<std::string
     std::size_t next = 0;
     while (next < commands.size() || !live.empty()) {
         while (next < commands.size() && live.size() < (jobs ? jobs : 1)) {
-            running r{next};
+            running r{next, {}, {}};
             const pid_t pid = spawn(commands[next], r);
             live.emplace(pid, std::move(r));
             ++next;
