@@ -218,7 +218,8 @@ void print_stress(std::ostream& out, const run_info& run, const stress::result& 
             << std::setw(11) << percent(o.trials, r.trials) << "  " << expectation(o) << "\n";
     }
     if (!r.window_applies()) {
-        out << "Window: not applicable, " << r.window_inapplicable << "; a hit would be: " << r.window << ".\n";
+        out << "Window: not applicable, " << r.window_inapplicable
+            << (r.window.empty() ? "" : "; a hit would be: " + r.window) << ".\n";
         return;
     }
     out << "Window hit in " << count(r.window_hits, "trial") << " (" << percent(r.window_hits, r.trials) << ", "
