@@ -27,26 +27,28 @@ inline std::string describe(const violation& v, const thread_namer& name) {
         return block + " leaked: " + (v.a == v.b ? "all " + n(v.a) : n(v.a) + " of " + n(v.b)) +
                " slots popped, never returned to the pool";
     case violation_kind::use_after_free:
-        return name(v.thread) + " used " + block + " after it was returned to the pool";
+        if (v.a == 2) {
+            return name(v.thread) + "'s access to " + block + " is not ordered after " + name(v.other) +
+                   "'s return of it to the pool (the free races with the access)";
+        }
+        return name(v.thread) + " used " + block + (v.a ? " while it was in the pool" : " after it was returned to the pool") +
+               (v.other != setup_thread ? " (by " + name(v.other) + ")" : "");
     case violation_kind::premature_free:
-        return name(v.thread) + " returned " + block + " to the pool while " + name(v.other) + " still uses it";
+        return name(v.thread) + " returned " + block + " to the pool, but " + name(v.other) +
+               "'s last access to it is not ordered before that (the free races with the access)";
     case violation_kind::span_duplicated:
         return span + " popped twice: by " + name(v.other) + " and by " + name(v.thread);
     case violation_kind::span_lost: return span + " lost: pushed, never popped";
     case violation_kind::pool_dirty:
-        if (v.a == pool_counter) {
-            return block + " is in the pool with counter " + n(v.b) +
-                   " (must be 0): a pop updated it after the block was freed";
-        }
-        if (v.a == pool_slot) {
-            return block + " is in the pool with " + span + " still in slot " + n(v.b) +
-                   ": it was freed before that slot was popped and cleared";
-        }
+        if (v.a == pool_counter) return block + " is in the pool with counter " + n(v.b) + " (must be 0)";
+        if (v.a == pool_slot) return block + " is in the pool with " + span + " still in slot " + n(v.b);
         return block + " is listed " + n(v.b) + " times on the pool's free stack, against its state";
     case violation_kind::pool_corrupt:
+        if (v.a == 1) return name(v.thread) + " returned " + block + " to the pool again: " + name(v.other) + " already had";
         return block + " is on the pool's free stack while " + name(v.thread) + " holds it";
     case violation_kind::nil_block:
-        return name(v.thread) + " found no block at spine entry " + n(v.a) + " although spineLen is " + n(v.b);
+        if (v.b == -1) return name(v.thread) + " found no spine array (nil) for spine entry " + n(v.a);
+        return name(v.thread) + " found spine entry " + n(v.a) + " nil: no block there";
     case violation_kind::reset_nonempty:
         return "reset of a non-empty span set (head " + n(v.a) + ", tail " + n(v.b) + ")";
     case violation_kind::reset_used_block:
@@ -89,8 +91,12 @@ inline std::string describe(const violation& v, const thread_namer& name) {
         return "data race on " + std::string(v.field) + ": " + name(v.thread) + "'s " + (v.a ? "write" : "read") +
                " is not ordered with another thread's access to it";
     case violation_kind::uninitialized_access: return "read of an uninitialized variable";
-    case violation_kind::livelock: return "livelock: a thread spins without progress";
-    case violation_kind::deadlock: return "deadlock";
+    case violation_kind::livelock:
+        if (v.thread == setup_thread) return "livelock: a thread spins without progress";
+        return "livelock: every thread still running waits; " + name(v.thread) + " waits for a location nobody will write";
+    case violation_kind::deadlock:
+        if (v.thread == setup_thread) return "deadlock";
+        return "deadlock: every thread still running waits for a lock; " + name(v.thread) + " among them";
     case violation_kind::hang: return name(v.thread) + " hung: spun past the time budget";
     case violation_kind::crash: return "crash";
     case violation_kind::checker_error: return "checker error";

@@ -6,6 +6,11 @@
 
 namespace spancheck {
 
+// The file a shipped variant is defined in, without its folder and extension
+// (CMake specializes it for each, in the generated list of variant files).
+template <class V>
+inline constexpr std::string_view file_stem = "";
+
 template <class... Ts>
 struct type_list {
     static constexpr std::size_t size = sizeof...(Ts);

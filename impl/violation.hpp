@@ -98,6 +98,10 @@ struct violation {
     std::int64_t span = -1;
     std::int64_t a = 0, b = 0;  // kind-specific figures (counter values, slot numbers)
     char field[24] = {};        // kind-specific name (publication: the field read)
+    // Where the two accesses of a race were, as the engine's count of step
+    // records when each was made (0: not known). Engines turn them into the
+    // steps of the counterexample that conflict.
+    std::uint32_t step = 0, other_step = 0;
 };
 
 }  // namespace spancheck

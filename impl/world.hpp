@@ -23,8 +23,12 @@
 //
 //   static void fence(std::memory_order, source_loc = current())
 //   static void spin_wait(source_loc = current())
-//                                      one turn of a spin loop: yields under the model
-//                                      (so bounded search sees progress), pauses on real threads
+//                                      one turn of a spin loop that waits for the location
+//                                      the thread read last to change: yields under Relacy
+//                                      (so bounded search sees progress), blocks the thread
+//                                      under the explorer until another thread writes that
+//                                      location (an await: a wait adds no executions),
+//                                      pauses on real threads
 //   template <class Point> static void step(Point, int64 a = 0, int64 b = 0, int64 c = 0, int64 d = 0)
 //                                      the protocol-step hook (impl/step.hpp)
 //   static void plain_access(const char* what, bool write, const void* where)
@@ -33,6 +37,13 @@
 //                                      race there names it (model: recorded; real: recorded
 //                                      under ThreadSanitizer, nothing otherwise)
 //   static int thread()                the scenario thread running now (or setup/checks)
+//   static hb_stamp stamp()            where the running thread is in happens-before: its
+//                                      clock, and the step it has reached (for messages)
+//   static bool ordered_before(const hb_stamp&)
+//                                      whether the access stamped so happens before the
+//                                      running thread's next access (C++ happens-before from
+//                                      program order, release/acquire and locks; engines that
+//                                      do not track it answer true)
 //   static void fail(const violation&) report a broken invariant; does not come back
 //                                      to the caller in any world (model: ends the
 //                                      execution; real: unwinds the thread's operation)
@@ -44,6 +55,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 
 #include "source_loc.hpp"
 #include "step.hpp"
@@ -55,6 +67,17 @@ inline constexpr auto seq_cst = std::memory_order_seq_cst;
 inline constexpr auto relaxed = std::memory_order_relaxed;
 inline constexpr auto acquire = std::memory_order_acquire;
 inline constexpr auto release = std::memory_order_release;
+inline constexpr auto acq_rel = std::memory_order_acq_rel;
+
+// A thread's place in happens-before, as World::stamp returns it: the thread,
+// its own clock component, and how many protocol steps the execution had
+// recorded (so that a message can name the step). Engines that do not track
+// happens-before leave it zero.
+struct hb_stamp {
+    int thread = setup_thread;
+    std::uint64_t clock = 0;
+    std::uint32_t step = 0;
+};
 
 // RAII over World::mutex, so a reported violation (which unwinds on real
 // threads) never leaves a lock held.

@@ -46,12 +46,10 @@ TEST(HeadTailIndex, PacksHeadHighAndTailLow) {
     static_assert(ht.word == (std::uint64_t(7) << 32 | 9));
     EXPECT_EQ(ht.head(), 7u);
     EXPECT_EQ(ht.tail(), 9u);
-    EXPECT_EQ(ht.split().head, 7u);
-    EXPECT_EQ(ht.split().tail, 9u);
 }
 
 TEST(HeadTailIndex, IncTailReturnsTheUpdatedWord) {
-    atomicHeadTailIndex<real_world> index;
+    atomicHeadTailIndex<real_world, variants::popped> index;
     EXPECT_EQ(index.incTail(), headTailIndex::make(0, 1));
     EXPECT_EQ(index.incTail(), headTailIndex::make(0, 2));
     ASSERT_TRUE(index.cas(headTailIndex::make(0, 2), headTailIndex::make(1, 2)));
@@ -61,7 +59,7 @@ TEST(HeadTailIndex, IncTailReturnsTheUpdatedWord) {
 }
 
 TEST(HeadTailIndex, TailWrapIsReportedAsOverflow) {
-    atomicHeadTailIndex<real_world> index;
+    atomicHeadTailIndex<real_world, variants::popped> index;
     ASSERT_TRUE(index.cas(headTailIndex{}, headTailIndex::make(3, 0xffffffffu)));
     EXPECT_EQ(kind_thrown_by([&] { index.incTail(); }), violation_kind::index_overflow);
 }
@@ -87,7 +85,7 @@ TYPED_TEST(SpanSetBothVariants, SpineGrowsByDoublingAndKeepsOrder) {
     fixture<TypeParam, spanSetConfig<2, 1>> f(17);  // 9 blocks: the spine grows 1 → 2 → 4 → 8 → 16
     f.push_range(0, 17);
     EXPECT_EQ(f.arena.blocks(), 9u);
-    EXPECT_EQ(f.set.quiescentSpineLen(), 9u);
+    EXPECT_EQ(f.set.spineLen.quiescent(), 9u);
     EXPECT_EQ(f.pop_all(), iota(0, 17));
 }
 
@@ -105,8 +103,8 @@ TYPED_TEST(SpanSetBothVariants, ResetFreesThePartlyPoppedHeadBlock) {
     f.push_range(0, 6);  // block 0 full, block 1 half full
     EXPECT_EQ(f.pop_all(), iota(0, 6));
     f.set.reset();
-    EXPECT_EQ(f.set.quiescentSpineLen(), 0u);
-    EXPECT_EQ(f.set.quiescentIndex(), headTailIndex{});
+    EXPECT_EQ(f.set.spineLen.quiescent(), 0u);
+    EXPECT_EQ(f.set.index.quiescent(), headTailIndex{});
     f.push_range(0, 4);  // both blocks come from the pool now
     EXPECT_EQ(f.arena.blocks(), 2u);
     EXPECT_EQ(f.pop_all(), iota(0, 4));
@@ -143,12 +141,24 @@ TEST(SpanSetUsed, ResetRejectsAHeadBlockWithOccupiedSlots) {
     EXPECT_EQ(kind_thrown_by([&] { f.set.reset(); }), violation_kind::reset_used_block);
 }
 
-TEST(SpanSetUsed, FreeWithoutPopsIsAPrematureFreeOfAHeldBlock) {
+TEST(SpanSetUsed, AThreadThatUsesABlockAfterItsFreeIsAUseAfterFree) {
     fixture<variants::used, spanSetConfig<2, 1>> f(1);
     f.push_range(0, 1);
     auto* b = f.arena.block(0);
-    b->ghost.take<real_world>(1);  // thread 1 holds the block
-    EXPECT_EQ(kind_thrown_by([&] { f.pool.free(b); }), violation_kind::premature_free);
+    real_thread::number = 1;
+    b->ghost.take<real_world>();  // thread 1 has the block's pointer
+    real_thread::number = setup_thread;
+    f.pool.free(b);
+    real_thread::number = 1;
+    EXPECT_EQ(kind_thrown_by([&] { b->spans[1].load(seq_cst); }), violation_kind::use_after_free);
+    real_thread::number = setup_thread;
+}
+
+TEST(SpanSetUsed, AFreeOfAPooledBlockIsReportedAtTheSecondFree) {
+    fixture<variants::used, spanSetConfig<2, 1>> f(0);
+    auto* b = f.pool.alloc();
+    f.pool.free(b);
+    EXPECT_EQ(kind_thrown_by([&] { f.pool.free(b); }), violation_kind::pool_corrupt);
 }
 
 TEST(Scenarios, MorePushersThanSlotsIsRefusedWithTheReason) {

@@ -26,7 +26,7 @@ std::string refused(std::string_view text) {
 }
 
 constexpr std::uint16_t pop_claim = point_code(spanset::point::pop_claim);
-constexpr std::uint16_t pop_take = point_code(spanset::point::pop_take);
+constexpr std::uint16_t slot_load = point_code(spanset::point::slot_load);
 
 TEST(Policy, ParsesEachForm) {
     EXPECT_EQ(parsed("none").k, policy::kind::none);
@@ -52,7 +52,7 @@ std::vector<std::pair<int, std::int64_t>> random_decisions(std::uint64_t seed, s
     schedule.begin(trial);
     thread_perturbation perturbation;
     perturbation.begin(schedule, thread);
-    for (std::uint16_t point : {pop_claim, pop_take, pop_claim, pop_take}) perturbation.step(point);
+    for (std::uint16_t point : {pop_claim, slot_load, pop_claim, slot_load}) perturbation.step(point);
     std::vector<std::pair<int, std::int64_t>> out;
     for (std::size_t i = 0; i < perturbation.log().count(); ++i) {
         out.emplace_back(int(perturbation.log()[i].action), perturbation.log()[i].requested);
@@ -78,7 +78,7 @@ TEST(Perturbation, DelayStallsOneThreadAtItsLastPassCountedInTrialZero) {
         for (unsigned i = 0; i < 2; ++i) {
             threads[i].begin(schedule, i);
             for (unsigned k = 0; k < passes; ++k) {
-                threads[i].step(pop_take);
+                threads[i].step(slot_load);
                 threads[i].step(pop_claim);
             }
             threads[i].finish();
@@ -137,7 +137,7 @@ TEST(Arguments, ARerunGetsTheSameRequest) {
     stress_args a = two_poppers(512);
     a.threads = 4;
     a.seconds = 1.5;
-    a.perturb = "delay:pop-before-counter";
+    a.perturb = "delay:before-counter";
     auto first = check_stress_args(a);
     ASSERT_TRUE(std::holds_alternative<stress_request>(first)) << std::get<std::string>(first);
     const stress_request& r = std::get<stress_request>(first);

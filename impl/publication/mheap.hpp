@@ -1,13 +1,13 @@
-// The writer's side of span publication, a twin of Go's mheap (runtime/
-// mheap.go) in Go's names and step order: allocSpan → initSpan (the fields,
-// the state store, setSpans, publicationBarrier), the caller that sets limit
-// after publication (mcentral.grow), and freeSpan → freeSpanLocked. Read it
-// beside docs/publication-protocol.md §4 and §6.
+// The heap that span publication runs on, a twin of the parts of Go's mheap
+// (runtime/mheap.go) the protocol touches: the heap lock, the arena's spans[]
+// entries, a first-fit page allocator, fixalloc's list of free mspan structs
+// (handed out again unzeroed: a recycled struct keeps its old fields), and a
+// pool of allocation bitmaps. This file holds the heap's data; the protocol's
+// steps (allocSpan → initSpan, the caller that sets limit, freeSpan →
+// freeSpanLocked, the readers) are in protocol.hpp, where a variant can
+// redefine any of them, and the methods below are Go's call syntax for them.
 //
-// The heap is small and fake (layout.hpp): one arena whose spans[] entries
-// map pages to mspan structs, a first-fit page allocator, fixalloc's list of
-// free mspan structs (handed out again unzeroed: a recycled struct keeps its
-// old fields), and a pool of allocation bitmaps. Lines marked "ghost" are
+// The heap is small and fake (layout.hpp). Lines marked "ghost" are
 // verification, not Go.
 #pragma once
 
@@ -25,10 +25,12 @@ namespace spancheck::publication {
 
 // heapArena.spans: the span of each page of the arena. Entries are written
 // under the heap lock and read by lock-free readers; they are never cleared
-// when a span is freed, so a reader may find a stale struct (§5.1).
-template <class World, class Span, bool Plain>
+// when a span is freed, so a reader may find a stale struct (§5.1). Go's
+// words are plain and raced on; here they are the variant's spansWord (a
+// relaxed atomic, §10.2).
+template <class World, class Variant, class Span>
 struct heapArena {
-    go_word<World, Span*, !Plain> spans[pagesPerArena];
+    typename Variant::template spansWord<World, Variant, Span> spans[pagesPerArena];
 };
 
 template <class WorldT, class VariantT>
@@ -37,147 +39,29 @@ public:
     using World = WorldT;
     using Variant = VariantT;
     using span = mspan<World, Variant>;
-    using arena_type = heapArena<World, span, Variant::plain_spans_entries>;
+    using arena_type = heapArena<World, Variant, span>;
     static constexpr std::size_t maxSpans = 4;  // mspan structs the fake heap has
 
     mheap() {
         for (std::size_t i = 0; i < maxSpans; ++i) structs_.push_back(make_host<span>(std::int64_t(i)));
         for (std::size_t i = 0; i < 2 * maxSpans; ++i) bitmaps_.push_back(make_host<gcBits<World>>());
     }
+    mheap(const mheap&) = delete;
+    mheap& operator=(const mheap&) = delete;
 
-    // Gets pages and an mspan struct under the heap lock, then initializes
-    // and publishes the span without it (Go since a762221b).
+    // Go's methods; their definitions are the variant's (protocol.hpp).
     span* allocSpan(std::uintptr_t npages, spanAllocType typ, spanClass spanclass) {
-        std::uintptr_t base;
-        span* s;
-        {
-            locked<typename World::mutex> hold(lock);
-            base = allocPagesLocked(npages);
-            s = allocMSpanLocked();
-        }
-        World::step(point::alloc_span, s->ghost.id(), base, npages,
-                    std::int64_t(s->ghost.life()) | std::int64_t(typ == spanAllocType::spanAllocStack) << 32);
-        initSpan(s, typ, spanclass, base, npages);
-        return s;
+        return Variant::allocSpan(*this, npages, typ, spanclass);
     }
-
-    // A stack (Go's allocManual).
-    span* allocManual(std::uintptr_t npages) { return allocSpan(npages, spanAllocType::spanAllocStack, 0); }
-
-    // What mcentral.grow does with a new heap span: allocSpan, then the
-    // span's limit. That write comes after publication (§4.3, §10.1).
+    span* allocManual(std::uintptr_t npages) { return Variant::allocManual(*this, npages); }
     span* mcentralGrow(std::uintptr_t npages, spanClass spanclass) {
-        span* s = allocSpan(npages, spanAllocType::spanAllocHeap, spanclass);
-        if constexpr (!Variant::limit_set_in_initSpan) {
-            s->limit.set(s->startAddr.get() + s->elemsize.get() * s->nelems.get());
-        }
-        return s;
+        return Variant::mcentralGrow(*this, npages, spanclass);
     }
+    std::uintptr_t allocObject(span* s) { return Variant::allocObject(*this, s); }
+    void freeSpan(span* s) { Variant::freeSpan(*this, s); }
 
-    // The span's owner allocates its next free slot (nextFreeFast) and
-    // returns the object's address. mallocgc's own publication barrier
-    // (§4.4) is not modelled: scenarios allocate objects before readers run.
-    std::uintptr_t allocObject(span* s) {
-        const std::uintptr_t index = s->freeindex.get();
-        s->freeindex.set(index + 1);
-        s->allocCount.set(s->allocCount.get() + 1);
-        s->freeIndexForScan.set(index + 1);
-        s->ghost.on_object_allocated(index);  // ghost
-        const std::uintptr_t p = s->startAddr.get() + index * s->elemsize.get();
-        World::step(point::alloc_object, s->ghost.id(), index, p);
-        return p;
-    }
-
-    void freeSpan(span* s) {
-        locked<typename World::mutex> hold(lock);
-        freeSpanLocked(s);
-    }
-
-    const arena_type& arena() const { return arena_; }
-
-private:
-    void initSpan(span* s, spanAllocType typ, spanClass spanclass, std::uintptr_t base, std::uintptr_t npages) {
-        bool keepsRange = false;
-        if constexpr (Variant::free_span_keeps_range) keepsRange = s->describes(base, npages);
-        if (keepsRange) {
-            World::step(point::keep_range, s->ghost.id(), base, npages);
-        } else {
-            s->init(base, npages);
-        }
-        if (typ == spanAllocType::spanAllocStack) {
-            s->nelems.set(0);
-            s->limit.set(base + npages * pageSize);
-            s->setState(mSpanManual);
-        } else {
-            if constexpr (Variant::state_set_before_fields) s->setState(mSpanInUse);
-            s->spanclass.set(spanclass);
-            const std::uintptr_t nbytes = npages * pageSize;
-            const std::uint8_t sizeclass = sizeclassOf(spanclass);
-            const std::uintptr_t size = sizeclass == 0 ? nbytes : class_to_size[sizeclass];
-            const std::uintptr_t n = nbytes / size;
-            s->elemsize.set(size);
-            s->nelems.set(n);
-            s->ghost.on_geometry(n);  // ghost
-            s->freeindex.set(0);
-            s->freeIndexForScan.set(0);
-            s->allocBits.set(newAllocBits(n));
-            if constexpr (Variant::limit_set_in_initSpan) s->limit.set(base + size * n);
-            // The publication point: every field above is valid before this store.
-            if constexpr (!Variant::state_set_before_fields) s->setState(mSpanInUse);
-        }
-        setSpans(base, npages, s);
-        if constexpr (Variant::publication_barrier) {
-            // No pointer into the span may reach the GC before the span does.
-            World::fence(release);
-            World::step(point::publication_barrier, s->ghost.id());
-        }
-    }
-
-    void setSpans(std::uintptr_t base, std::uintptr_t npages, span* s) {
-        const std::uintptr_t first = (base - arenaBase) / pageSize;
-        for (std::uintptr_t i = 0; i < npages; ++i) arena_.spans[first + i].store(s, field_id::spans);
-        if (s != nullptr) {
-            World::step(point::set_spans, s->ghost.id(), first, npages);
-        } else {
-            World::step(point::clear_spans, first, npages);
-        }
-    }
-
-    void freeSpanLocked(span* s) {
-        switch (s->state.get(Variant::state_order)) {
-        case mSpanManual:
-            if (s->allocCount.get() != 0) invalidFree(s, mSpanManual);
-            break;
-        case mSpanInUse:
-            if constexpr (Variant::free_checks_allocCount) {
-                if (s->allocCount.get() != 0) invalidFree(s, mSpanInUse);
-            }
-            break;
-        default: invalidFree(s, mSpanDead);
-        }
-        const std::uintptr_t base = s->startAddr.get(), npages = s->npages.get();
-        World::step(point::free_span, s->ghost.id(), base, npages);
-        freePagesLocked(base, npages);
-        s->setState(mSpanDead);
-        s->ghost.template on_freed<World>();  // ghost
-        if constexpr (Variant::free_span_keeps_range) {
-            s->startAddr.carry_over();  // ghost
-            s->npages.carry_over();     // ghost
-        }
-        if constexpr (Variant::clear_spans_on_free) setSpans(base, npages, nullptr);
-        freeMSpanLocked(s);
-    }
-
-    // Go's throw("mheap.freeSpanLocked - invalid free") and its kin.
-    [[noreturn]] void invalidFree(const span* s, mSpanState st) {
-        violation v{violation_kind::invalid_free, World::thread()};
-        v.span = s->ghost.id();
-        v.a = st;
-        v.b = std::int64_t(s->allocCount.get());
-        fail<World>(v);
-    }
-
-    // The page allocator and fixalloc: host bookkeeping under the heap lock.
+    // The page allocator and fixalloc: host bookkeeping under the heap lock,
+    // not steps of the protocol.
     std::uintptr_t allocPagesLocked(std::uintptr_t npages) {
         for (std::uintptr_t first = 0; first + npages <= pagesPerArena; ++first) {
             bool free = true;
@@ -214,7 +98,9 @@ private:
     }
 
     typename World::mutex lock;  // mheap_.lock
-    arena_type arena_;
+    arena_type arena;            // the one heapArena
+
+private:
     bool pageInUse_[pagesPerArena] = {};
     host_vector<host_ptr<span>> structs_;
     host_vector<span*> freeStructs_;

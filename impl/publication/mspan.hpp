@@ -1,16 +1,19 @@
 // The mspan fields that span publication is about (docs/publication-protocol.md
-// §2), Go's names, and mspan.init. Every field but the state is a plain word
+// §2), by Go's names. Every field but the state is a plain word
 // (span_field.hpp); `limit` is a racy word unless the variant sets it before
-// publication (§10.1).
+// publication (§10.1). mspan.init and the rest of the protocol's steps are in
+// protocol.hpp.
 #pragma once
 
 #include <cstdint>
 
+#include "../sites.hpp"
 #include "../world.hpp"
 #include "ghost.hpp"
 #include "go_word.hpp"
 #include "layout.hpp"
 #include "points.hpp"
+#include "sites.hpp"
 #include "span_field.hpp"
 #include "state.hpp"
 
@@ -20,32 +23,24 @@ namespace spancheck::publication {
 template <class World>
 struct gcBits {
     static constexpr std::uintptr_t maxObjects = 8;
-    go_word<World, std::uint8_t, false> bits;
+    go_word<World, void, std::uint8_t, false> bits;
 };
 
-template <class World, class Variant>
+template <class World, class VariantT>
 struct mspan {
+    using world = World;
+    using Variant = VariantT;
+
     explicit mspan(std::int64_t id) : ghost(id) {}
     mspan(const mspan&) = delete;
     mspan& operator=(const mspan&) = delete;
 
-    // Go's mspan.init: the fields a new life must not inherit. It leaves
-    // limit and nelems alone; the state is stored last, Dead.
-    void init(std::uintptr_t base, std::uintptr_t pages) {
-        startAddr.set(base);
-        npages.set(pages);
-        allocCount.set(0);
-        spanclass.reset(0);
-        elemsize.reset(0);
-        freeindex.reset(0);
-        freeIndexForScan.reset(0);
-        allocBits.reset(nullptr);
-        setState(mSpanDead);
-    }
-
-    // The writer's s.state.set(st), in the variant's memory order.
+    // The writer's s.state.set(st), at the variant's order. Dead after InUse
+    // or Manual ends the struct's life (freeSpanLocked; mspan.init finds it
+    // Dead already).
     void setState(mSpanState st) {
-        state.set(st, Variant::state_order);
+        state.set(st, order_of<Variant>(site::state_store));
+        if (st == mSpanDead && ghost.state() != mSpanDead) ghost.template on_freed<World>();  // ghost
         ghost.on_state(st);  // ghost
         World::step(point::set_state, ghost.id(), st);
     }
@@ -55,18 +50,21 @@ struct mspan {
         return startAddr.get() == base && npages.get() == pages;
     }
 
+    template <class T, bool Racy = false>
+    using field = span_field<World, Variant, T, Racy>;
+
     span_ghost ghost;  // verification only, see ghost.hpp; first: the fields refer to it
     mSpanStateBox<World> state;
-    span_field<World, std::uintptr_t> startAddr{field_id::startAddr, ghost};
-    span_field<World, std::uintptr_t> npages{field_id::npages, ghost};
-    span_field<World, std::uintptr_t, !Variant::limit_set_in_initSpan> limit{field_id::limit, ghost};
-    span_field<World, spanClass> spanclass{field_id::spanclass, ghost};
-    span_field<World, std::uintptr_t> elemsize{field_id::elemsize, ghost};
-    span_field<World, std::uintptr_t> nelems{field_id::nelems, ghost};
-    span_field<World, std::uintptr_t> freeindex{field_id::freeindex, ghost};
-    span_field<World, std::uintptr_t> freeIndexForScan{field_id::freeIndexForScan, ghost};
-    span_field<World, std::uintptr_t> allocCount{field_id::allocCount, ghost};
-    span_field<World, gcBits<World>*> allocBits{field_id::allocBits, ghost};
+    field<std::uintptr_t> startAddr{field_id::startAddr, ghost};
+    field<std::uintptr_t> npages{field_id::npages, ghost};
+    field<std::uintptr_t, !Variant::limit_set_in_initSpan> limit{field_id::limit, ghost};
+    field<spanClass> spanclass{field_id::spanclass, ghost};
+    field<std::uintptr_t> elemsize{field_id::elemsize, ghost};
+    field<std::uintptr_t> nelems{field_id::nelems, ghost};
+    field<std::uintptr_t> freeindex{field_id::freeindex, ghost};
+    field<std::uintptr_t> freeIndexForScan{field_id::freeIndexForScan, ghost};
+    field<std::uintptr_t> allocCount{field_id::allocCount, ghost};
+    field<gcBits<World>*> allocBits{field_id::allocBits, ghost};
 };
 
 }  // namespace spancheck::publication

@@ -28,10 +28,10 @@ std::int64_t step_value(T v) {
     }
 }
 
-template <class World, class T, bool Racy = false>
+template <class World, class Variant, class T, bool Racy = false>
 class span_field {
 public:
-    span_field(field_id id, const span_ghost& owner) : id_(id), owner_(owner) {}
+    span_field(field_id id, span_ghost& owner) : id_(id), owner_(owner) {}
     span_field(const span_field&) = delete;
     span_field& operator=(const span_field&) = delete;
 
@@ -65,14 +65,17 @@ public:
 private:
     void write(T v, bool ready, source_loc l) {
         owner_.stamp(stamp_, ready);  // ghost
+        if constexpr (std::is_integral_v<T>) {
+            if (id_ == field_id::nelems) owner_.on_geometry(std::uintptr_t(v));  // ghost: bounds object indexes
+        }
         w_.store(v, id_, l);
         World::step(point::set_field, owner_.id(), std::int64_t(id_), step_value(v), ready);
     }
 
     const field_id id_;
-    const span_ghost& owner_;
+    span_ghost& owner_;
     field_stamp stamp_;
-    go_word<World, T, Racy> w_;
+    go_word<World, Variant, T, Racy> w_;
 };
 
 }  // namespace spancheck::publication

@@ -13,21 +13,21 @@
 
 namespace spancheck::spanset {
 
-template <class World, class Block>
+template <class Block, class SpineEntry>
 class persistentArena {
 public:
-    using spineEntry = typename World::template atomic<Block*>;
-
     Block* allocBlock() {
         std::lock_guard<std::mutex> hold(mu_);
         blocks_.push_back(make_host<Block>(std::int64_t(blocks_.size())));
         return blocks_.back().get();
     }
 
-    spineEntry* allocSpine(std::uintptr_t cap) {
+    SpineEntry* allocSpine(std::uintptr_t cap) {
         std::lock_guard<std::mutex> hold(mu_);
-        spines_.push_back(make_host_array<spineEntry>(cap));
-        return spines_.back().get();
+        spines_.push_back(make_host_array<SpineEntry>(cap));
+        SpineEntry* spine = spines_.back().get();
+        for (std::uintptr_t i = 0; i < cap; ++i) spine[i].bind(i);
+        return spine;
     }
 
     // Lookups below are for the pool's packed head and for final checks.
@@ -45,7 +45,7 @@ private:
     // under test and must not add scheduling points to the model.
     mutable std::mutex mu_;
     host_vector<host_ptr<Block>> blocks_;
-    host_vector<host_ptr<spineEntry>> spines_;
+    host_vector<host_ptr<SpineEntry>> spines_;
 };
 
 }  // namespace spancheck::spanset

@@ -9,44 +9,41 @@
 
 #include "../world.hpp"
 #include "arena.hpp"
+#include "block_fields.hpp"
 #include "lfstack.hpp"
 #include "points.hpp"
 
 namespace spancheck::spanset {
 
-template <class World, class Block>
+template <class World, class VariantT, class Block>
 class spanSetBlockAlloc {
 public:
-    using arena_type = persistentArena<World, Block>;
+    using world = World;
+    using Variant = VariantT;
+    using block = Block;
+    using arena_type = persistentArena<Block, spineEntry<World, Block>>;
+    using stack_type = lfstack<World, Variant, Block, arena_type>;
 
-    explicit spanSetBlockAlloc(arena_type& arena) : arena_(arena), stack_(arena) {}
+    explicit spanSetBlockAlloc(arena_type& a) : stack(a), arena(a) {}
 
-    // A pooled block comes back as it was freed, not zeroed: its slots are nil
-    // only because every pop cleared its slot (pool invariant I4).
+    // Go's alloc and free, as the variant defines them (protocol.hpp), with
+    // the block's life around them: a life starts when the block is handed
+    // out and ends before the free pools it (ghost.hpp).
     Block* alloc() {
-        if (Block* b = stack_.pop()) {
-            b->ghost.on_alloc();
-            World::step(point::pool_alloc, b->ghost.id(), /*fresh=*/false);
-            return b;
-        }
-        Block* b = arena_.allocBlock();
-        World::step(point::pool_alloc, b->ghost.id(), /*fresh=*/true);
+        Block* b = Variant::alloc(*this);
+        const bool fresh = !b->ghost.in_pool();
+        b->ghost.template revive<World>();  // ghost
+        World::step(point::pool_alloc, b->ghost.id(), fresh);
         return b;
     }
-
-    void free(Block* block) {
-        block->ghost.template on_free<World>(World::thread());  // ghost
-        Block::Variant::template onFree<World>(*block);
-        stack_.push(block);
-        World::step(point::pool_free, block->ghost.id());
+    void free(Block* b) {
+        World::step(point::pool_free, b->ghost.id());
+        b->ghost.template retire<World>();  // ghost
+        Variant::free(*this, b);
     }
 
-    arena_type& arena() const { return arena_; }
-    const lfstack<World, Block, arena_type>& stack() const { return stack_; }
-
-private:
-    arena_type& arena_;
-    lfstack<World, Block, arena_type> stack_;
+    stack_type stack;
+    arena_type& arena;  // Go: persistentalloc
 };
 
 }  // namespace spancheck::spanset

@@ -20,50 +20,29 @@ struct headTailIndex {
     }
     constexpr std::uint32_t head() const { return std::uint32_t(word >> 32); }
     constexpr std::uint32_t tail() const { return std::uint32_t(word); }
-    struct halves {
-        std::uint32_t head, tail;
-    };
-    constexpr halves split() const { return {head(), tail()}; }
     friend constexpr bool operator==(headTailIndex, headTailIndex) = default;
 };
 
-// The atomic cell that holds a headTailIndex.
-template <class World>
+// The atomic cell that holds a headTailIndex (Go: atomicHeadTailIndex). Its
+// methods are Go's; their definitions are the variant's (protocol.hpp:
+// headTailIndex_load, _cas, _incHead, _incTail, _reset), so that a variant
+// can redefine one.
+template <class World, class VariantT>
 class atomicHeadTailIndex {
 public:
-    headTailIndex load(source_loc loc = source_loc::current()) const { return {word_.load(seq_cst, loc)}; }
+    using world = World;
+    using Variant = VariantT;
 
-    bool cas(headTailIndex old, headTailIndex updated, source_loc loc = source_loc::current()) {
-        std::uint64_t expected = old.word;
-        return word_.compare_exchange_strong(expected, updated.word, seq_cst, loc);
-    }
+    headTailIndex load() { return Variant::headTailIndex_load(*this); }
+    bool cas(headTailIndex old, headTailIndex updated) { return Variant::headTailIndex_cas(*this, old, updated); }
+    headTailIndex incHead() { return Variant::headTailIndex_incHead(*this); }
+    headTailIndex incTail() { return Variant::headTailIndex_incTail(*this); }
+    void reset() { Variant::headTailIndex_reset(*this); }
 
-    // Claims the next tail position and returns the updated word. A tail that
-    // wraps to 0 has already carried into the head when we see it, so this is
-    // a fatal sanity check after the damage, not a guard: it bounds one reset
-    // cycle to 2^32 pushes.
-    headTailIndex incTail(source_loc loc = source_loc::current()) {
-        headTailIndex ht{word_.fetch_add(1, seq_cst, loc) + 1};
-        if (ht.tail() == 0) {
-            violation v{violation_kind::index_overflow, World::thread()};
-            v.a = ht.head();
-            v.b = ht.tail();
-            fail<World>(v);
-        }
-        return ht;
-    }
+    // Final checks only: the word as the threads left it.
+    headTailIndex quiescent() const { return {u.load(std::memory_order_relaxed)}; }
 
-    // Moves the head on unconditionally and returns the updated word. Go
-    // defines it but no span set operation uses it: an unconditional add lets
-    // the head pass the tail (it is mutant M6's claim).
-    headTailIndex incHead(source_loc loc = source_loc::current()) {
-        return {word_.fetch_add(std::uint64_t(1) << 32, seq_cst, loc) + (std::uint64_t(1) << 32)};
-    }
-
-    void reset(source_loc loc = source_loc::current()) { word_.store(0, seq_cst, loc); }
-
-private:
-    typename World::template atomic<std::uint64_t> word_;
+    typename World::template atomic<std::uint64_t> u;
 };
 
 }  // namespace spancheck::spanset

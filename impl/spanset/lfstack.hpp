@@ -9,62 +9,52 @@
 // finds (A, tag+1) and its CAS fails instead of installing a stale `next`.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "../world.hpp"
-#include "mutation.hpp"
 
 namespace spancheck::spanset {
 
-template <class World, class Node, class Arena>
+// lfnode: the link of Go's lock-free stack, embedded in each block. Go stores
+// `next` with a plain write that races with a concurrent pop's atomic load of
+// it; in C++ that is undefined behaviour, so it is an atomic (§4.3, "C++
+// note"). pushcnt is only touched by the thread that owns the node while
+// pushing it.
+template <class World>
+struct lfnode {
+    typename World::template atomic<std::uint64_t> next;
+    typename World::template var<std::uint32_t> pushcnt;
+};
+
+// The stack: Go's methods, defined by the variant (protocol.hpp: lfstack_push,
+// lfstack_pop, lfstackPack, lfstackUnpack).
+template <class World, class VariantT, class Node, class Arena>
 class lfstack {
 public:
-    explicit lfstack(Arena& arena) : arena_(arena) {}
+    using world = World;
+    using Variant = VariantT;
+    using node = Node;
 
-    void push(Node* node, source_loc loc = source_loc::current()) {
-        std::uint32_t cnt = node->node.pushcnt.load(loc) + 1;
-        node->node.pushcnt.store(cnt, loc);
-        std::uint64_t updated = pack(node, cnt);
-        for (;;) {
-            std::uint64_t old = head_.load(seq_cst, loc);
-            node->node.next.store(old, relaxed, loc);
-            if (head_.compare_exchange_strong(old, updated, seq_cst, loc)) return;
-        }
-    }
+    explicit lfstack(Arena& a) : arena(a) {}
 
-    Node* pop(source_loc loc = source_loc::current()) {
-        for (;;) {
-            std::uint64_t old = head_.load(seq_cst, loc);
-            if (old == 0) return nullptr;
-            Node* node = unpack(old);
-            // The node may be popped and pushed again under our feet; it is
-            // never unmapped, so reading its `next` is safe, and the tagged
-            // CAS below rejects what we read if that happened.
-            std::uint64_t next = node->node.next.load(relaxed, loc);
-            if (head_.compare_exchange_strong(old, next, seq_cst, loc)) return node;
-        }
-    }
+    void push(Node* node) { Variant::lfstack_push(*this, node); }
+    Node* pop() { return Variant::lfstack_pop(*this); }
 
-    // Final checks only (no concurrent access): the nodes on the stack, top first.
+    // Final checks only (no concurrent access): the nodes on the stack, top
+    // first, at most `limit` + 1 of them (a cycle must not hang the checks).
     template <class Visit>
     void for_each_quiescent(Visit visit, std::size_t limit) const {
-        std::uint64_t word = head_.load(seq_cst);
+        std::uint64_t word = head.load(std::memory_order_relaxed);
         for (std::size_t seen = 0; word != 0 && seen <= limit; ++seen) {
-            Node* node = unpack(word);
+            Node* node = Variant::lfstackUnpack(*this, word);
             visit(node);
-            word = node->node.next.load(relaxed);
+            word = node->lfnode.next.load(std::memory_order_relaxed);
         }
     }
 
-private:
-    std::uint64_t pack(Node* node, std::uint32_t cnt) const {
-        if constexpr (mutant_of<typename Node::Variant>() == mutation::pool_without_aba_tag) cnt = 0;
-        return std::uint64_t(cnt) << 32 | std::uint64_t(node->ghost.id() + 1);
-    }
-    Node* unpack(std::uint64_t word) const { return arena_.block(std::uint32_t(word) - 1); }
-
-    Arena& arena_;
-    typename World::template atomic<std::uint64_t> head_;
+    typename World::template atomic<std::uint64_t> head;
+    Arena& arena;  // where packed node numbers point
 };
 
 }  // namespace spancheck::spanset

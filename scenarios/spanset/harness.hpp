@@ -10,6 +10,7 @@
 
 #include "../../impl/host_memory.hpp"
 
+#include "../../impl/spanset/protocol.hpp"
 #include "../../impl/spanset/spanset.hpp"
 #include "../../impl/world.hpp"
 
@@ -108,7 +109,7 @@ public:
     // defence, M9).
     void check_not_pooled(const block* held, int holder) const {
         bool listed = false;
-        pool_.stack().for_each_quiescent([&](const block* b) { listed |= b == held; }, arena_.blocks());
+        pool_.stack.for_each_quiescent([&](const block* b) { listed |= b == held; }, arena_.blocks());
         if (listed) {
             violation v{violation_kind::pool_corrupt, holder};
             v.block = held->ghost.id();
@@ -121,9 +122,9 @@ public:
     // pop still cleared or counted after the free) or is listed wrongly.
     void check_pool() const {
         host_vector<int> listed(arena_.blocks(), 0);
-        pool_.stack().for_each_quiescent([&](const block* b) { ++listed[b->ghost.id()]; }, arena_.blocks());
+        pool_.stack.for_each_quiescent([&](const block* b) { ++listed[b->ghost.id()]; }, arena_.blocks());
         for (std::size_t id = 0; id < arena_.blocks(); ++id) {
-            const block* b = arena_.block(std::uint32_t(id));
+            block* b = arena_.block(std::uint32_t(id));
             violation v{violation_kind::pool_dirty, World::thread()};
             v.block = std::int64_t(id);
             if (listed[id] != (b->ghost.in_pool() ? 1 : 0)) {
@@ -132,13 +133,13 @@ public:
                 fail<World>(v);
             }
             if (!b->ghost.in_pool()) continue;
-            if (const auto n = Variant::counterValue(*b); n != 0) {
+            if (const auto n = b->counter().quiescent(); n != 0) {
                 v.a = pool_counter;
                 v.b = n;
                 fail<World>(v);
             }
             for (std::size_t k = 0; k < N; ++k) {
-                if (const mspan* s = b->spans[k].load(relaxed)) {
+                if (const mspan* s = b->spans[k].quiescent()) {
                     v.a = pool_slot;
                     v.b = std::int64_t(k);
                     v.span = s->id;

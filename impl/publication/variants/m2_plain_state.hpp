@@ -5,7 +5,6 @@
 #include <atomic>
 #include <string_view>
 
-#include "../../violation.hpp"
 #include "v7de15e36.hpp"
 
 namespace spancheck::publication::variants {
@@ -15,7 +14,8 @@ struct m2_plain_state : v7de15e36 {
     static constexpr std::string_view upstream = "mutant M2";
     static constexpr std::string_view summary = "the state store and load are plain (relaxed): InUse orders nothing";
     static constexpr violation_kind expected[] = {violation_kind::data_race};
-    static constexpr std::memory_order state_order = std::memory_order_relaxed;
+    static constexpr site_orders<site> orders = v7de15e36::orders.with(site::state_store, std::memory_order_relaxed)
+                                                    .with(site::state_load, std::memory_order_relaxed);
 };
 
 }  // namespace spancheck::publication::variants

@@ -4,7 +4,6 @@
 
 #include <string_view>
 
-#include "../../violation.hpp"
 #include "v7de15e36.hpp"
 
 namespace spancheck::publication::variants {
@@ -14,7 +13,17 @@ struct m5_no_nil_check : v7de15e36 {
     static constexpr std::string_view upstream = "mutant M5";
     static constexpr std::string_view summary = "readers skip the nil check after spanOf";
     static constexpr violation_kind expected[] = {violation_kind::nil_dereference};
-    static constexpr bool reader_checks_nil = false;
+
+    // §5.3 without step 1's nil check.
+    template <class H>
+    static span_view<typename H::span> spanOfHeap(const H& h, std::uintptr_t p) {
+        span_view<typename H::span> v{H::Variant::spanOf(h, p), p};
+        if (const auto why = H::Variant::checkSpan(h, v, p)) {
+            reject<H>(p, *why);
+            return {};
+        }
+        return v;
+    }
 };
 
 }  // namespace spancheck::publication::variants

@@ -4,7 +4,6 @@
 
 #include <string_view>
 
-#include "../../violation.hpp"
 #include "v7de15e36.hpp"
 
 namespace spancheck::publication::variants {
@@ -14,7 +13,16 @@ struct m6_no_isfree : v7de15e36 {
     static constexpr std::string_view upstream = "mutant M6";
     static constexpr std::string_view summary = "the conservative scan greys a word's object without isFree";
     static constexpr violation_kind expected[] = {violation_kind::free_object_marked};
-    static constexpr bool scan_checks_isFree = false;
+
+    // §5.5 without step 3's isFree.
+    template <class H>
+    static void scanConservativeWord(const H& h, std::uintptr_t val) {
+        using V = typename H::Variant;
+        const auto span = V::spanOfHeap(h, val);
+        if (!span) return;
+        const std::uintptr_t idx = V::objIndex(span, val);
+        V::greyobject(span->startAddr.read(span.validated) + idx * span->elemsize.read(span.validated), span, idx);
+    }
 };
 
 }  // namespace spancheck::publication::variants

@@ -9,11 +9,11 @@
 
 #include <string_view>
 
-#include "../knobs.hpp"
+#include "../protocol.hpp"
 
 namespace spancheck::publication::variants {
 
-struct v7de15e36 : knobs {
+struct v7de15e36 : protocol {
     static constexpr std::string_view name = "7de15e36";
     static constexpr std::string_view upstream = "7de15e36";
     static constexpr std::string_view summary =

@@ -4,7 +4,6 @@
 
 #include <string_view>
 
-#include "../mutation.hpp"
 #include "popped.hpp"
 
 namespace spancheck::spanset::variants {
@@ -13,8 +12,14 @@ struct m4_len_before_entry : popped {
     static constexpr std::string_view name = "m4-len-before-entry";
     static constexpr std::string_view upstream = "mutant M4";
     static constexpr std::string_view summary = "push publishes spineLen before the spine entry";
-    static constexpr mutation mutant = mutation::push_publishes_len_first;
     static constexpr violation_kind expected[] = {violation_kind::nil_block};
+
+    // §5 step 7, its two stores swapped.
+    template <class S>
+    static void publishBlock(S& b, std::uintptr_t top, std::uintptr_t len, typename S::block* block) {
+        b.spineLen.store(len + 1, mo<S>(site::spineLen_store));
+        b.spine.load(mo<S>(site::spine_load)).lookup(top).store(block, mo<S>(site::entry_store));
+    }
 };
 
 }  // namespace spancheck::spanset::variants

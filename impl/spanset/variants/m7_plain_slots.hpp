@@ -4,7 +4,6 @@
 
 #include <string_view>
 
-#include "../mutation.hpp"
 #include "popped.hpp"
 
 namespace spancheck::spanset::variants {
@@ -13,8 +12,10 @@ struct m7_plain_slots : popped {
     static constexpr std::string_view name = "m7-plain-slots";
     static constexpr std::string_view upstream = "mutant M7";
     static constexpr std::string_view summary = "slots are read and written as plain data instead of atomics";
-    static constexpr mutation mutant = mutation::plain_slots;
     static constexpr violation_kind expected[] = {violation_kind::data_race};
+
+    template <class World>
+    using slot = plainSlot<World>;
 };
 
 }  // namespace spancheck::spanset::variants

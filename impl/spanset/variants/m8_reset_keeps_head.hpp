@@ -4,7 +4,6 @@
 
 #include <string_view>
 
-#include "../mutation.hpp"
 #include "popped.hpp"
 
 namespace spancheck::spanset::variants {
@@ -13,8 +12,15 @@ struct m8_reset_keeps_head : popped {
     static constexpr std::string_view name = "m8-reset-keeps-head";
     static constexpr std::string_view upstream = "mutant M8";
     static constexpr std::string_view summary = "reset does not free the partly used head block";
-    static constexpr mutation mutant = mutation::reset_keeps_head_block;
     static constexpr violation_kind expected[] = {violation_kind::block_leak};
+
+    // §7.2 step 2 without its free: checked and unlinked, never pooled.
+    template <class S>
+    static void resetHeadBlock(S& b, spineEntry<typename S::world, typename S::block>& blockp,
+                               blockPtr<typename S::world, typename S::block> block) {
+        resetCheck(b, block);
+        blockp.store(nullptr, mo<S>(site::entry_clear));
+    }
 };
 
 }  // namespace spancheck::spanset::variants

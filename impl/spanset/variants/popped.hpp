@@ -8,64 +8,55 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 
-#include "../../world.hpp"
-#include "../points.hpp"
+#include "../protocol.hpp"
 
 namespace spancheck::spanset::variants {
 
-struct popped {
+struct popped : protocol {
     static constexpr std::string_view name = "popped";
     static constexpr std::string_view upstream = "39380e8e";
     static constexpr std::string_view summary =
         "Go's fix: count completed pops; the pop that brings the count to N frees the block";
 
+    // spanSetBlock.popped (§2.3).
+    static constexpr std::string_view counterName = "popped";
     template <class World>
     struct blockFields {
-        typename World::template atomic<std::uint32_t> popped;
+        blockCounter<World> popped;
+        blockCounter<World>& counter() { return popped; }  // for the ghost and the final checks
     };
 
-    template <class World, class Block>
-    static void onPush(Block&) {}
+    // §5 step 8: push does not count.
+    template <class S, class B>
+    static void countPush(S&, const B&) {}
 
-    template <class World, class Block>
-    static bool onPop(Block& b, std::uintptr_t bottom) {
-        const std::uint32_t old = b.popped.fetch_add(1, seq_cst);
-        const bool last = old + 1 == Block::entries;
-        World::step(point::pop_counter, b.ghost.id(), old, old + 1, std::int64_t(bottom) | std::int64_t(last) << 32);
-        return last;
+    // §6 step 8. Go's Add returns the new value: the pop that brings the
+    // count to N is the last of the block's N pops, whichever slot it holds.
+    template <class S>
+    static bool countPop(S&, slotRef<S>& r) {
+        return r.block->popped.fetch_add(1, mo<S>(site::popped_add)) + 1 == S::spanSetBlockEntries;
     }
 
-    // The counter must restart from zero in the block's next life.
-    template <class World, class Block>
-    static void onFree(Block& b) {
-        b.popped.store(0, seq_cst);
+    // §4.2: the counter must restart from zero in the block's next life.
+    template <class P>
+    static void free(P& pool, typename P::block* b) {
+        b->popped.store(0, mo<P>(site::popped_zero));
+        pool.stack.push(b);
     }
 
-    // At reset the head's block is partly popped: 0 < popped < N (§7.4).
-    template <class World, class Block>
-    static void resetCheck(Block& b) {
-        const std::uint32_t n = b.popped.load(seq_cst);
-        if (n == 0 || n == Block::entries) {
+    // §7.3: at reset the head's block is partly popped: 0 < popped < N (§7.4).
+    template <class S, class B>
+    static void resetCheck(S&, const B& block) {
+        using World = typename S::world;
+        const std::uint32_t n = block->popped.load(mo<S>(site::popped_load));
+        if (n == 0 || n == S::spanSetBlockEntries) {
             violation v{n == 0 ? violation_kind::reset_unpopped : violation_kind::reset_full, World::thread()};
-            v.block = b.ghost.id();
+            v.block = block->ghost.id();
             v.a = n;
             fail<World>(v);
         }
-    }
-
-    template <class Block>
-    static std::uint32_t counterValue(const Block& b) {
-        return b.popped.load(seq_cst);
-    }
-
-    static std::string describePop(std::int64_t block, std::uint32_t old, std::uint32_t now, std::uintptr_t,
-                                   std::uintptr_t n, bool frees) {
-        std::string s = "popped " + std::to_string(old) + "→" + std::to_string(now) + " on block " + std::to_string(block);
-        return frees ? s + " = " + std::to_string(n) + ", the last pop: frees the block"
-                     : s + " of " + std::to_string(n) + ", not last, returns";
     }
 };
 

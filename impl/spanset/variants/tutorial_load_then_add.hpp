@@ -10,50 +10,32 @@
 // the block leaks, as in d1798d5a (docs/spanset-protocol.md §9.1).
 #pragma once
 
-#include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "popped.hpp"
 
 namespace spancheck::spanset::variants {
 
-// Same counter, same free and reset as `popped`; only the pop's step differs.
+// Same counter, same free and reset as `popped`; only the counter step differs.
 struct tutorial_load_then_add : popped {
     static constexpr std::string_view name = "tutorial-load-then-add";
     static constexpr std::string_view upstream = "tutorial";
     static constexpr std::string_view summary =
         "the last slot's pop loads popped instead of adding, frees if the other pops counted (leaks)";
 
-    // §6 step 8, the counter step, after the span is taken and its slot cleared.
-    template <class World, class Block>
-    static bool onPop(Block& b, std::uintptr_t bottom) {
-        if (bottom == Block::entries - 1) {
-            // The last slot: read instead of a read-modify-write. A pop of a
-            // lower slot may still be on its way to its add.
-            const std::uint32_t seen = b.popped.load(seq_cst);
-            const bool frees = seen == Block::entries - 1;
-            World::step(point::pop_counter, b.ghost.id(), seen, seen, std::int64_t(bottom) | std::int64_t(frees) << 32);
-            return frees;
+    // §6 step 8, after the span is taken and its slot cleared.
+    template <class S>
+    static bool countPop(S&, slotRef<S>& r) {
+        constexpr auto N = S::spanSetBlockEntries;
+        if (r.bottom == N - 1) {
+            // The last slot: a read instead of a read-modify-write. A pop of
+            // a lower slot may still be on its way to its add.
+            return r.block->popped.load(mo<S>(site::popped_load)) == N - 1;
         }
-        // Any other slot: count, as `popped` does, and leave the free to the
+        // Any other slot counts, as in `popped`, and leaves the free to the
         // last slot's pop.
-        const std::uint32_t old = b.popped.fetch_add(1, seq_cst);
-        World::step(point::pop_counter, b.ghost.id(), old, old + 1, std::int64_t(bottom));
+        r.block->popped.fetch_add(1, mo<S>(site::popped_add));
         return false;
-    }
-
-    static std::string describePop(std::int64_t block, std::uint32_t old, std::uint32_t now, std::uintptr_t bottom,
-                                   std::uintptr_t n, bool frees) {
-        const std::string on = " on block " + std::to_string(block);
-        if (bottom != n - 1) {
-            return "popped " + std::to_string(old) + "→" + std::to_string(now) + on + " (slot " +
-                   std::to_string(bottom) + ", not the last): returns";
-        }
-        return "loads popped = " + std::to_string(now) + on + " (holds the last slot): " +
-               (frees ? "the other " + std::to_string(n - 1) + " pops counted, frees the block"
-                      : std::to_string(now) + " of the other " + std::to_string(n - 1) +
-                            " pops counted, returns without freeing");
     }
 };
 

@@ -11,70 +11,58 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 
-#include "../../world.hpp"
-#include "../points.hpp"
+#include "../protocol.hpp"
 
 namespace spancheck::spanset::variants {
 
-struct used {
+struct used : protocol {
     static constexpr std::string_view name = "used";
     static constexpr std::string_view upstream = "d1798d5a";
     static constexpr std::string_view summary =
         "historic bug: count occupied slots; free when the count hits 0 on the last slot (leaks blocks)";
-    static constexpr violation_kind expected[] = {violation_kind::block_leak, violation_kind::premature_free};
+    static constexpr violation_kind expected[] = {violation_kind::block_leak, violation_kind::premature_free,
+                                                  violation_kind::use_after_free};
 
+    // spanSetBlock.used (§2.3).
+    static constexpr std::string_view counterName = "used";
     template <class World>
     struct blockFields {
-        typename World::template atomic<std::uint32_t> used;
+        blockCounter<World> used;
+        blockCounter<World>& counter() { return used; }  // for the ghost and the final checks
     };
 
-    template <class World, class Block>
-    static void onPush(Block& b) {
-        const std::uint32_t old = b.used.fetch_add(1, seq_cst);
-        World::step(point::push_counter, b.ghost.id(), old, old + 1);
+    // §5 step 8: the push counts its slot, before its span store.
+    template <class S, class B>
+    static void countPush(S&, const B& block) {
+        block->used.fetch_add(1, mo<S>(site::used_add));
     }
 
-    template <class World, class Block>
-    static bool onPop(Block& b, std::uintptr_t bottom) {
-        const std::uint32_t old = b.used.fetch_sub(1, seq_cst);
-        const bool frees = old - 1 == 0 && bottom == Block::entries - 1;
-        World::step(point::pop_counter, b.ghost.id(), old, old - 1, std::int64_t(bottom) | std::int64_t(frees) << 32);
-        return frees;
+    // §6 step 8 (buggy): Go's Add returns the new value.
+    template <class S>
+    static bool countPop(S&, slotRef<S>& r) {
+        const std::uint32_t u = r.block->used.fetch_sub(1, mo<S>(site::used_sub)) - 1;
+        return u == 0 && r.bottom == S::spanSetBlockEntries - 1;
     }
 
-    // The pops already brought the counter back to zero.
-    template <class World, class Block>
-    static void onFree(Block&) {}
+    // §4.2: the pops already brought the counter back to zero.
+    template <class P>
+    static void free(P& pool, typename P::block* b) {
+        pool.stack.push(b);
+    }
 
-    template <class World, class Block>
-    static void resetCheck(Block& b) {
-        const std::uint32_t n = b.used.load(seq_cst);
+    // §7.3: "found used block in empty span set".
+    template <class S, class B>
+    static void resetCheck(S&, const B& block) {
+        using World = typename S::world;
+        const std::uint32_t n = block->used.load(mo<S>(site::used_load));
         if (n != 0) {
             violation v{violation_kind::reset_used_block, World::thread()};
-            v.block = b.ghost.id();
+            v.block = block->ghost.id();
             v.a = n;
             fail<World>(v);
         }
-    }
-
-    template <class Block>
-    static std::uint32_t counterValue(const Block& b) {
-        return b.used.load(seq_cst);
-    }
-
-    static std::string describePop(std::int64_t block, std::uint32_t old, std::uint32_t now, std::uintptr_t bottom,
-                                   std::uintptr_t n, bool frees) {
-        std::string s = "used " + std::to_string(old) + "→" + std::to_string(now) + " on block " + std::to_string(block);
-        if (frees) return s + " on the last slot: frees the block";
-        if (now != 0) {
-            return s + ", not 0: returns without freeing" +
-                   (bottom == n - 1 ? " (although it holds the last slot)" : "");
-        }
-        return s + ", but slot " + std::to_string(bottom) + " is not the last slot (" + std::to_string(n - 1) +
-               "): returns without freeing";
     }
 };
 
