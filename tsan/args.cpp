@@ -126,4 +126,16 @@ std::vector<std::string> stress_arguments(const stress_request& r) {
     return out;
 }
 
+std::vector<std::string> given_arguments(const stress_args& a) {
+    std::vector<std::string> out = {"--variant", a.variant, "--scenario", a.scenario, "--perturb", a.perturb};
+    if (!a.protocol.empty()) out.insert(out.end(), {"--protocol", a.protocol});
+    if (a.slots) out.insert(out.end(), {"--slots", std::to_string(*a.slots)});
+    if (a.threads) out.insert(out.end(), {"--threads", std::to_string(*a.threads)});
+    if (a.trials) out.insert(out.end(), {"--trials", std::to_string(*a.trials)});
+    if (a.seconds) out.insert(out.end(), {"--seconds", number(*a.seconds)});
+    if (a.seed) out.insert(out.end(), {"--seed", std::to_string(*a.seed)});
+    if (a.stop_at_first) out.push_back("--stop-at-first");
+    return out;
+}
+
 }  // namespace spancheck::stress

@@ -44,4 +44,7 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
 // fixed): run them again to make the same decisions.
 std::vector<std::string> stress_arguments(const stress_request& r);
 
+// The arguments as given (but --json), unchecked: for an executor that checks them itself.
+std::vector<std::string> given_arguments(const stress_args& a);
+
 }  // namespace spancheck::stress

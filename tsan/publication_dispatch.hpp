@@ -5,9 +5,10 @@
 #include <string_view>
 #include <type_traits>
 
-#include "../impl/publication/variants/all.hpp"
+#include "../impl/publication/variants/v7de15e36.hpp"
 #include "../impl/real_world.hpp"
 #include "../scenarios/publication/scenarios.hpp"
+#include "stress_variants.hpp"
 
 namespace spancheck::stress {
 
@@ -21,7 +22,7 @@ inline constexpr long long publication_max_threads = 16;
 template <class F>
 bool with_publication_scenario(std::string_view variant, std::string_view scenario, F&& f) {
     bool found = false;
-    publication::variants::all::with_name(variant, [&](auto* variant_tag) {
+    publication_variants::with_name(variant, [&](auto* variant_tag) {
         using H = publication::harness<real_world, std::remove_pointer_t<decltype(variant_tag)>>;
         found = publication::all::for_harness<H>::with_name(scenario,
                                                             [&](auto* scenario_tag) { f(scenario_tag, variant_tag); });

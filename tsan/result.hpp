@@ -19,7 +19,7 @@ struct outcome_count {
 // One delay injected in the trial that first violated.
 struct injected_delay {
     std::string thread;  // "popper A"
-    std::string point;   // "pop-before-counter", or "start"
+    std::string point;   // "before-counter", or "start"
     std::string action;  // "stall", "sleep", ...
     std::int64_t requested_nanoseconds = 0;  // as the seed decided (0: yield, wait)
     std::int64_t nanoseconds = 0;            // as it took

@@ -7,8 +7,9 @@
 #include <type_traits>
 
 #include "../impl/real_world.hpp"
-#include "../impl/spanset/variants/all.hpp"
+#include "../impl/spanset/variants/popped.hpp"
 #include "../scenarios/spanset/scenarios.hpp"
+#include "stress_variants.hpp"
 
 namespace spancheck::stress {
 
@@ -18,7 +19,7 @@ inline constexpr unsigned spanset_stress_slots[] = {2, 4, 512};
 template <std::uintptr_t N, class F>
 bool with_spanset_sized(std::string_view variant, std::string_view scenario, F& f) {
     bool found = false;
-    spanset::variants::all::with_name(variant, [&](auto* variant_tag) {
+    spanset_variants::with_name(variant, [&](auto* variant_tag) {
         using H = spanset::harness<real_world, std::remove_pointer_t<decltype(variant_tag)>, spanset::spanSetConfig<N, 1>>;
         found = spanset::all::for_harness<H>::with_name(scenario,
                                                         [&](auto* scenario_tag) { f(scenario_tag, variant_tag); });

@@ -23,7 +23,7 @@ std::vector<std::string> names() {
 stress_protocol spanset_protocol() {
     // Scenario names do not depend on the harness; any instance tells them.
     using any = spanset::harness<real_world, spanset::variants::popped, spanset::spanSetConfig<2, 1>>;
-    stress_protocol p{"spanset", names<spanset::variants::all>(), names<spanset::all::for_harness<any>>(),
+    stress_protocol p{"spanset", names<spanset_variants>(), names<spanset::all::for_harness<any>>(),
                       point_names<spanset::point>(), {std::begin(spanset_stress_slots), std::end(spanset_stress_slots)},
                       nullptr};
     p.threads = [](const std::string& variant, const std::string& scenario, unsigned slots,
@@ -39,7 +39,7 @@ stress_protocol spanset_protocol() {
 
 stress_protocol publication_protocol() {
     using any = publication::harness<real_world, publication::variants::v7de15e36>;
-    stress_protocol p{"publication", names<publication::variants::all>(), names<publication::all::for_harness<any>>(),
+    stress_protocol p{"publication", names<publication_variants>(), names<publication::all::for_harness<any>>(),
                       point_names<publication::point>(), {}, nullptr};
     p.threads = [](const std::string& variant, const std::string& scenario, unsigned,
                    std::optional<long long> threads) {
