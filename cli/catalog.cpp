@@ -10,16 +10,25 @@
 #include "../scenarios/documented.hpp"
 #include "../scenarios/publication/scenarios.hpp"
 #include "../scenarios/spanset/scenarios.hpp"
+#include "../model/model_slots.hpp"
+#include "runners.hpp"
 
 namespace spancheck::cli {
 
 namespace {
 
-template <class Variants>
+template <class Variants, class Site>
 void add_variants(protocol& p) {
     Variants::each([&](auto* tag) {
         using V = std::remove_pointer_t<decltype(tag)>;
-        p.variants.push_back({std::string(V::name), std::string(V::summary), std::string(V::upstream), {}, {}});
+        p.variants.push_back({std::string(V::name), std::string(V::summary), std::string(V::upstream), {}, {},
+                              std::string(file_stem<V>), {}});
+        for (std::size_t i = 0; i < std::size_t(Site::count_); ++i) {
+            const site_info info = describe(Site(i));
+            p.variants.back().sites.push_back({std::string(info.name), std::string(order_name(info.go)),
+                                               std::string(order_name(V::orders[Site(i)])),
+                                               std::string(info.orders)});
+        }
         if constexpr (requires { V::expected; }) {
             for (violation_kind k : V::expected) p.variants.back().expected.emplace_back(kind_name(k));
         }
@@ -31,7 +40,7 @@ template <class Scenarios>
 void add_scenarios(protocol& p) {
     Scenarios::each([&](auto* tag) {
         using S = std::remove_pointer_t<decltype(tag)>;
-        p.scenarios.push_back({std::string(S::name), std::string(S::summary), {}, {}, {}});
+        p.scenarios.push_back({std::string(S::name), std::string(S::summary), {}, {}, {}, {}, {}});
     });
 }
 
@@ -80,14 +89,14 @@ protocol spanset_protocol() {
     protocol p;
     p.name = "spanset";
     p.summary = "the span set of Go's mcentral (runtime/mspanset.go) and its block leak (Go 39380e8e)";
-    add_variants<spanset::variants::all>(p);
+    add_variants<spanset::variants::all, spanset::site>(p);
     using any = spanset::harness<real_world, spanset::variants::popped, spanset::spanSetConfig<2, 1>>;
     add_scenarios<spanset::all::for_harness<any>>(p);
     // M10 is a model configuration, not a code change: tiny blocks with more
     // pushers in flight than slots. Every scenario refuses it; Go cannot get there.
-    p.unreachable.push_back({"m10-capacity", spanset::push_pop<any>::refusal(shape{3, 0}), "mutant M10", {}, {}});
+    p.unreachable.push_back({"m10-capacity", spanset::push_pop<any>::refusal(shape{3, 0}), "mutant M10", {}, {}, {}, {}});
     p.model_slots.assign(std::begin(model::spanset_model_slots), std::end(model::spanset_model_slots));
-    p.model = model::run_spanset;
+    p.model = run_model_child;
     p.full_search_scenarios = {"two-poppers"};
     // At 512 slots the other scenarios' poppers never both reach a block's
     // last slots, so their stress runs there could only be inconclusive.
@@ -100,10 +109,10 @@ protocol publication_protocol() {
     protocol p;
     p.name = "publication";
     p.summary = "span publication through mspan.state (Go 7de15e36) and the Go 1.13 race before it";
-    add_variants<publication::variants::all>(p);
+    add_variants<publication::variants::all, publication::site>(p);
     add_scenarios<publication::all::for_harness<publication::harness<real_world, publication::variants::v7de15e36>>>(p);
     add_by_design<publication::variants::all, publication_harness, publication::all>(p);
-    p.model = model::run_publication;
+    p.model = run_model_child;
     // Unbounded searches finish in well under a second here (565, 12,959 and
     // 46 executions for 7de15e36); the others' schedules are too many.
     p.full_search_scenarios = {"reader-vs-init", "reader-vs-free", "trusted-pointer"};
@@ -122,6 +131,15 @@ const protocol* protocol_of_variant(std::string_view variant) {
     for (const protocol& p : protocols()) {
         for (const entry& v : p.variants) {
             if (v.name == variant) return &p;
+        }
+    }
+    return nullptr;
+}
+
+const entry* variant_named(std::string_view variant) {
+    for (const protocol& p : protocols()) {
+        for (const entry& v : p.variants) {
+            if (v.name == variant) return &v;
         }
     }
     return nullptr;

@@ -6,11 +6,14 @@
 #include <string_view>
 #include <vector>
 
-#include "../model/publication_model.hpp"
 #include "../model/result.hpp"
-#include "../model/spanset_model.hpp"
 
 namespace spancheck::cli {
+
+// One access site of a variant (impl/sites.hpp).
+struct site_row {
+    std::string name, go, order, orders;
+};
 
 struct entry {
     std::string name;
@@ -18,6 +21,8 @@ struct entry {
     std::string upstream;               // Go commit, or "mutant Mk" for a seeded bug
     std::vector<std::string> expected;  // variants: the violation kinds it must be caught with; empty if correct
     std::string by_design;              // scenarios: how correct variants fail here by design; empty if they hold
+    std::string stem;                   // variants: the file it is defined in (impl/<protocol>/variants/<stem>.hpp)
+    std::vector<site_row> sites;        // variants: every access site, Go's order and the variant's
 };
 
 struct protocol {
@@ -38,6 +43,8 @@ const std::vector<protocol>& protocols();
 
 // The protocol that has this variant, or nullptr.
 const protocol* protocol_of_variant(std::string_view variant);
+// The shipped variant of this name, or nullptr.
+const entry* variant_named(std::string_view variant);
 const protocol* protocol_named(std::string_view name);
 
 // "a, b, c" from the names of entries.

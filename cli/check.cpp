@@ -11,7 +11,9 @@
 #include "bad_input.hpp"
 #include "catalog.hpp"
 #include "exit_codes.hpp"
+#include "runners.hpp"
 #include "subprocess.hpp"
+#include "variant_build.hpp"
 
 namespace spancheck::cli {
 
@@ -211,7 +213,8 @@ void write_junit(std::ostream& out, const std::string& protocol, const std::stri
 void add_check_command(CLI::App& app, check_args& a) {
     CLI::App* c = app.add_subcommand(
         "check", "run a variant through every scenario and executor and print the verdict matrix");
-    c->add_option("--variant", a.variant, "the variant to check (see spancheck list)")->required();
+    auto* given = c->add_option("VARIANT", a.variant, "the variant to check: a name (see spancheck list) or the path of a variant file");
+    c->add_option("--variant", a.variant, "the same, as an option")->excludes(given);
     c->add_option("--protocol", a.protocol, "protocol (default: the one that has the variant)");
     c->add_option("--against", a.against, "a baseline variant of the same protocol: mark where verdicts differ");
     auto* quick = c->add_flag("--quick", a.quick, "a pre-commit check, about 10 s (the default)");
@@ -223,8 +226,16 @@ void add_check_command(CLI::App& app, check_args& a) {
 }
 
 int run_check(const check_args& a) {
-    const protocol* p = a.protocol.empty() ? protocol_of_variant(a.variant) : protocol_named(a.protocol);
-    if (!p || protocol_of_variant(a.variant) != p) {
+    if (a.variant.empty()) throw bad_input{"no variant to check; accepted: spancheck check VARIANT, a name or a variant file"};
+    // A variant file: compiled first, once for every cell.
+    const protocol* file_protocol = nullptr;
+    if (names_a_file(a.variant)) {
+        const built_variant b = build_variant(a.variant, {build_kind::model, build_kind::stress, build_kind::stress_tsan});
+        file_protocol = protocol_named(b.protocol);
+    }
+    const protocol* p = file_protocol ? file_protocol
+                        : a.protocol.empty() ? protocol_of_variant(a.variant) : protocol_named(a.protocol);
+    if (!p || (!file_protocol && protocol_of_variant(a.variant) != p)) {
         std::string names;
         for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
         throw bad_input{"unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " in protocol " + a.protocol) +

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <iomanip>
 
+#include "../impl/violation.hpp"
+
 namespace spancheck::cli {
 
 namespace {
@@ -170,11 +172,33 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
         for (const auto& s : r.steps) trace.push_back({{"thread", s.who}, {"step", s.what}});
         if (r.preemptions) j["preemptions"] = r.preemptions;
         j["replay"] = r.replay_state;
+        j["replay_search"] = r.replay_search;
         j["replay_command"] = replay_command(run, r);
     } else {
         j["violation"] = nullptr;
     }
     return j;
+}
+
+model::result model_result_from_json(const nlohmann::json& j) {
+    model::result r;
+    r.violated = j.value("verdict", "") == "violated";
+    r.exhaustive = j.value("exhaustive", false);
+    r.executions = j.value("executions", std::uint64_t(0));
+    r.seconds = j.value("seconds", 0.0);
+    if (const auto d = j.find("documented"); d != j.end() && d->is_string()) r.documented = d->get<std::string>();
+    if (!r.violated) return r;
+    r.kind = j["violation"].value("kind", "");
+    r.message = j["violation"].value("message", "");
+    for (const auto& s : j.value("trace", nlohmann::json::array())) {
+        const std::string who = s.value("thread", "");
+        const int thread = who == "setup" ? setup_thread : who == "final checks" ? checks_thread : 0;
+        r.steps.push_back({thread, who, s.value("step", "")});
+    }
+    r.preemptions = j.value("preemptions", 0u);
+    r.replay_state = j.value("replay", "");
+    r.replay_search = j.value("replay_search", "");
+    return r;
 }
 
 void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p,

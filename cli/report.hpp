@@ -28,6 +28,9 @@ std::string replay_command(const run_info& run, const model::result& r);
 
 void print_model(std::ostream& out, const run_info& run, const model::result& r);
 nlohmann::json model_json(const run_info& run, const model::result& r);
+// A model report read back (for the runs check and mutants make in child
+// processes): what the JSON keeps of the result.
+model::result model_result_from_json(const nlohmann::json& j);
 
 // Before a stress run: what runs, the seed and the policy.
 void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p,

@@ -5,14 +5,19 @@
 #include <iostream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "../model/search.hpp"
 #include "bad_input.hpp"
 #include "catalog.hpp"
 #include "check.hpp"
 #include "exit_codes.hpp"
+#include "model_args.hpp"
 #include "mutants.hpp"
-#include "report.hpp"
+#include "runners.hpp"
 #include "stress_command.hpp"
+#include "subprocess.hpp"
+#include "variant_build.hpp"
 
 namespace spancheck::cli {
 
@@ -33,17 +38,17 @@ std::ofstream json_file_or_throw(const std::string& path) {
     return out;
 }
 
+std::string padded(const std::string& s, std::size_t width) {
+    return s + std::string(s.size() < width ? width - s.size() : 1, ' ');
+}
+
 void list_all(std::ostream& out) {
     for (const protocol& p : protocols()) {
         out << "protocol " << p.name << ": " << p.summary << "\n  variants:\n";
-        for (const entry& v : p.variants) {
-            out << "    " << v.name << std::string(v.name.size() < 16 ? 16 - v.name.size() : 1, ' ')
-                << "(" << v.upstream << ") " << v.summary << "\n";
-        }
+        for (const entry& v : p.variants) out << "    " << padded(v.name, 16) << "(" << v.upstream << ") " << v.summary << "\n";
         out << "  scenarios:\n";
         for (const entry& s : p.scenarios) {
-            out << "    " << s.name << std::string(s.name.size() < 20 ? 20 - s.name.size() : 1, ' ') << s.summary
-                << "\n";
+            out << "    " << padded(s.name, 20) << s.summary << "\n";
             if (!s.by_design.empty()) out << std::string(24, ' ') << s.by_design << "\n";
         }
     }
@@ -52,74 +57,46 @@ void list_all(std::ostream& out) {
         << "    full                every schedule (exhaustive; only the smallest scenarios finish)\n"
         << "    random:N[@SEED]     N random schedules starting from seed SEED (default 0; not exhaustive)\n";
     list_stress(out);
+    out << "variant files: spancheck model|stress|check take the path of a variant file for --variant\n"
+        << "    (compiled on demand and cached; see README, \"Adding a variant\"); spancheck list --sites VARIANT\n"
+        << "    prints a variant's access sites and their memory orders\n";
 }
 
-struct model_args {
-    std::string protocol, variant, scenario, search = "bound:3", json, replay;
-    unsigned slots = 0;
-    bool raw = false;
-};
-
-const protocol& resolve(const model_args& a) {
-    const protocol* p = a.protocol.empty() ? protocol_of_variant(a.variant) : protocol_named(a.protocol);
-    if (!a.protocol.empty() && !p) {
-        std::string names;
-        for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + q.name;
-        throw bad_input{"unknown protocol '" + a.protocol + "'; accepted: " + names};
-    }
-    if (!p || !protocol_of_variant(a.variant) || protocol_of_variant(a.variant) != p) {
-        std::string names;
-        for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
-        if (p) names = names_of(p->variants);
-        throw bad_input{"unknown variant '" + a.variant + "'; accepted: " + names};
-    }
-    bool known = false;
-    for (const entry& s : p->scenarios) known |= s.name == a.scenario;
-    if (!known) {
-        throw bad_input{"unknown scenario '" + a.scenario + "' for protocol " + p->name +
-                        "; accepted: " + names_of(p->scenarios)};
-    }
-    return *p;
-}
-
-int run_model(const model_args& a, const std::string& program) {
-    const protocol& p = resolve(a);
-    run_info run{program, p.name, a.variant, a.scenario, 0, a.search, !a.replay.empty()};
-    if (!p.model_slots.empty()) {
-        run.slots = a.slots ? a.slots : p.model_slots.front();
-        bool built = false;
-        std::string sizes;
-        for (unsigned s : p.model_slots) {
-            built |= s == run.slots;
-            sizes += (sizes.empty() ? "" : ", ") + std::to_string(s);
+// `spancheck list --sites VARIANT`: every access site with Go's order, the
+// variant's, and what the order is for.
+void list_sites(std::ostream& out, const std::string& variant) {
+    std::string protocol_name, name;
+    std::vector<site_row> sites;
+    if (names_a_file(variant)) {
+        const built_variant b = build_variant(variant, {build_kind::model});
+        const child_result d = run_children({{b.model, "--describe"}}, 1).front();
+        const nlohmann::json j = nlohmann::json::parse(d.out);
+        protocol_name = b.protocol;
+        name = b.name;
+        for (const auto& s : j["sites"]) sites.push_back({s["site"], s["go"], s["order"], s["orders"]});
+    } else {
+        const protocol* p = protocol_of_variant(variant);
+        const entry* v = variant_named(variant);
+        if (!p || !v) {
+            std::string names;
+            for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
+            throw bad_input{"unknown variant '" + variant + "'; accepted: " + names + ", or the path of a variant file"};
         }
-        if (!built) {
-            throw bad_input{"--slots " + std::to_string(a.slots) + " is not a block size the model is built for; accepted: " +
-                            sizes};
-        }
-    } else if (a.slots) {
-        throw bad_input{"--slots applies to the span set only, not to protocol " + p.name};
+        protocol_name = p->name;
+        name = v->name;
+        sites = v->sites;
     }
-    model::options opt;
-    opt.how = search_or_throw(a.search);
-    opt.replay = a.replay;
-    opt.raw = a.raw;
-    if (!a.replay.empty() && a.replay.find_first_not_of("0123456789,") != std::string::npos) {
-        throw bad_input{"bad --replay '" + a.replay + "'; accepted: the comma-separated state printed after 'Replay:'"};
+    out << "access sites of " << name << " (" << protocol_name
+        << "): each atomic access of the protocol, Go's order, this variant's, and what it orders\n"
+        << "  " << padded("site", 22) << padded("Go", 9) << padded(name, std::max<std::size_t>(9, name.size() + 2))
+        << "what the order is for\n";
+    for (const site_row& s : sites) {
+        out << "  " << padded(s.name, 22) << padded(s.go, 9)
+            << padded(s.order == s.go ? s.order : s.order + " *", std::max<std::size_t>(9, name.size() + 2)) << s.orders
+            << "\n";
     }
-    std::ofstream json_out = json_file_or_throw(a.json);
-
-    model::outcome out = p.model(a.variant, a.scenario, run.slots, opt);
-    if (auto* refusal = std::get_if<std::string>(&out)) throw bad_input{*refusal};
-    const model::result& r = std::get<model::result>(out);
-    if (r.replay_missed) {
-        throw bad_input{"--replay state does not lead to a violation for variant " + a.variant + " on " + a.scenario +
-                        " with --search " + a.search + "; accepted: a state printed by the same command"};
-    }
-    print_model(std::cout, run, r);
-    if (a.raw && r.violated) std::cout << "\nRelacy's history of the failing execution:\n" << r.raw;
-    if (json_out.is_open()) json_out << model_json(run, r).dump(2) << "\n";
-    return r.violated ? exit_violated : exit_holds;
+    out << "  (* this variant's order differs from Go's; Go's relaxed sites are plain accesses in Go, raced on "
+           "on purpose)\n";
 }
 
 int run_mutants_command(const std::string& search_text, const std::string& json) {
@@ -131,6 +108,17 @@ int run_mutants_command(const std::string& search_text, const std::string& json)
     return all_killed ? exit_holds : exit_violated;
 }
 
+// The words after `model` on the command line, to hand to the runner as they are.
+std::vector<std::string> words_after(int argc, char** argv, std::string_view subcommand) {
+    std::vector<std::string> out;
+    bool after = false;
+    for (int i = 1; i < argc; ++i) {
+        if (after) out.emplace_back(argv[i]);
+        after = after || subcommand == argv[i];
+    }
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,19 +126,13 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.failure_message(CLI::FailureMessage::simple);
 
-    app.add_subcommand("list", "protocols, variants, scenarios and searches, one line each");
+    std::string sites_of;
+    CLI::App* list = app.add_subcommand("list", "protocols, variants, scenarios and searches, one line each");
+    list->add_option("--sites", sites_of, "print this variant's access sites and their memory orders instead");
 
     model_args m;
-    CLI::App* model = app.add_subcommand("model", "explore a scenario's interleavings with the Relacy model checker");
-    model->add_option("--variant", m.variant, "protocol variant, e.g. used or popped (see spancheck list)")->required();
-    model->add_option("--scenario", m.scenario, "scenario, e.g. two-poppers (see spancheck list)")->required();
-    model->add_option("--protocol", m.protocol, "protocol (default: the one that has the variant)");
-    model->add_option("--slots", m.slots, "span set slots per block (model: 2 or 4; default 2)");
-    model->add_option("--search", m.search, std::string("how to explore: ") + std::string(model::search_forms))
-        ->capture_default_str();
-    model->add_option("--json", m.json, "also write the report as JSON to this file");
-    model->add_option("--replay", m.replay, "run the one execution a previous run printed after 'Replay:'");
-    model->add_flag("--raw", m.raw, "also print Relacy's own history of the failing execution");
+    CLI::App* model = app.add_subcommand("model", "explore a scenario's interleavings with the model checker");
+    add_model_options(*model, m);
 
     std::string mutants_search = "bound:3", mutants_json_file;
     CLI::App* mutants = app.add_subcommand(
@@ -173,13 +155,17 @@ int main(int argc, char** argv) {
     }
     try {
         if (app.got_subcommand("list")) {
-            list_all(std::cout);
+            if (!sites_of.empty()) {
+                list_sites(std::cout, sites_of);
+            } else {
+                list_all(std::cout);
+            }
             return 0;
         }
         if (app.got_subcommand("stress")) throw bad_input{exec_stress(stress, argv[0])};
         if (app.got_subcommand("mutants")) return run_mutants_command(mutants_search, mutants_json_file);
         if (app.got_subcommand("check")) return run_check(check);
-        return run_model(m, argv[0]);
+        throw bad_input{exec_model(m.variant, words_after(argc, argv, "model"), argv[0])};
     } catch (const bad_input& e) {
         std::cerr << "spancheck: " << e.message << "\n";
         return exit_bad_input;

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "../tsan/stress_protocol.hpp"
+#include "runners.hpp"
 #include "subprocess.hpp"
+#include "variant_build.hpp"
 
 namespace spancheck::cli {
 
@@ -20,20 +22,28 @@ void add_stress_command(CLI::App& app, stress_command& c) {
 }
 
 std::string exec_stress(const stress_command& c, const std::string& program) {
-    auto checked = stress::check_stress_args(c.args);
-    if (auto* why = std::get_if<std::string>(&checked)) return *why;
-    const std::string name = c.tsan ? "spancheck-stress-tsan" : "spancheck-stress";
-    const std::string binary = (std::filesystem::path(self_path()).parent_path() / name).string();
-
-    std::vector<std::string> words = {binary};
-    for (const std::string& w : stress::stress_arguments(std::get<stress::stress_request>(checked))) words.push_back(w);
+    std::string binary;
+    std::vector<std::string> words = {""};
+    if (names_a_file(c.args.variant)) {
+        // A variant file's own stress executor checks the arguments it is given.
+        const built_variant b = build_variant(c.args.variant, {c.tsan ? build_kind::stress_tsan : build_kind::stress});
+        binary = c.tsan ? b.stress_tsan : b.stress;
+        for (const std::string& w : stress::given_arguments(c.args)) words.push_back(w);
+    } else {
+        auto checked = stress::check_stress_args(c.args);
+        if (auto* why = std::get_if<std::string>(&checked)) return *why;
+        const std::string name = c.tsan ? "spancheck-stress-tsan" : "spancheck-stress";
+        binary = (std::filesystem::path(libexec_dir()) / name).string();
+        for (const std::string& w : stress::stress_arguments(std::get<stress::stress_request>(checked))) words.push_back(w);
+    }
+    words[0] = binary;
     if (!c.args.json.empty()) words.insert(words.end(), {"--json", c.args.json});
     words.insert(words.end(), {"--rerun-as", program + " stress" + (c.tsan ? " --tsan" : "")});
     std::vector<char*> argv;
     for (std::string& w : words) argv.push_back(w.data());
     argv.push_back(nullptr);
     execv(binary.c_str(), argv.data());
-    return "cannot run the stress executor " + binary + ": " + std::strerror(errno) + "; build the target " + name;
+    return "cannot run the stress executor " + binary + ": " + std::strerror(errno) + "; build it (ci/build)";
 }
 
 void list_stress(std::ostream& out) {

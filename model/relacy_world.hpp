@@ -30,6 +30,7 @@
 #include "../impl/source_loc.hpp"
 #include "../impl/step.hpp"
 #include "../impl/violation.hpp"
+#include "../impl/world.hpp"
 
 namespace spancheck::model {
 
@@ -156,6 +157,23 @@ struct relacy_world {
     }
 
     static int thread() { return recorder::phase >= 0 ? int(rl::ctx().current_thread()) : recorder::phase; }
+
+    // Happens-before as Relacy's race detector keeps it: each thread's vector
+    // clock of acquire/release orders (the same test as rl::var's).
+    static constexpr bool tracks_happens_before = true;
+    static hb_stamp stamp() {
+        const std::uint32_t step = std::uint32_t(recorder::count);
+        if (recorder::phase < 0) return {recorder::phase, 0, step};
+        rl::thread_info_base& t = *rl::ctx().threadx_;
+        t.own_acq_rel_order_ += 1;
+        return {int(t.index_), t.own_acq_rel_order_, step};
+    }
+    static bool ordered_before(const hb_stamp& s) {
+        // Setup happens before every thread, every thread before the checks.
+        if (s.thread < 0 || recorder::phase < 0) return true;
+        const rl::thread_info_base& t = *rl::ctx().threadx_;
+        return int(t.index_) == s.thread || t.acq_rel_order_[s.thread] >= s.clock;
+    }
 
     static void fail(const violation& v) {
         recorder::reported = v;

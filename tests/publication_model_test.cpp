@@ -12,23 +12,10 @@
 #include <vector>
 
 #include "impl/publication/variants/all.hpp"
-#include "model/publication_model.hpp"
+#include "model_runs.hpp"
 
 namespace spancheck::model {
 namespace {
-
-result run_ok(const std::string& variant, const std::string& scenario, const std::string& how,
-              const std::string& replay = "") {
-    options opt;
-    opt.how = *parse_search(how);
-    opt.replay = replay;
-    outcome out = run_publication(variant, scenario, 0, opt);
-    if (auto* refusal = std::get_if<std::string>(&out)) {
-        ADD_FAILURE() << "refused: " << *refusal;
-        return {};
-    }
-    return std::get<result>(out);
-}
 
 std::vector<std::string> thread_steps(const result& r) {
     std::vector<std::string> out;
@@ -165,7 +152,7 @@ TEST(Publication, TheGo113TraceShowsTheScannerReadingElemsizeAfterAnUnorderedInU
 TEST(Publication, ReplayRunsTheGo113CounterexampleInOneExecution) {
     const result found = run_ok("go1.13", "reader-vs-init", "bound:3");
     ASSERT_TRUE(found.violated);
-    const result again = run_ok("go1.13", "reader-vs-init", found.replay_search, found.replay_state);
+    const result again = run_ok("go1.13", "reader-vs-init", found.replay_search, 0, found.replay_state);
     ASSERT_TRUE(again.violated);
     EXPECT_EQ(again.executions, 1u);
     EXPECT_EQ(again.message, found.message);
@@ -207,10 +194,8 @@ TEST(Publication, FreeingALiveSpanIsRefused) {
 }
 
 TEST(Publication, UnknownNamesAreRefusedNotRun) {
-    options opt;
-    opt.how = *parse_search("bound:1");
-    EXPECT_TRUE(std::holds_alternative<std::string>(run_publication("nope", "reader-vs-init", 0, opt)));
-    EXPECT_TRUE(std::holds_alternative<std::string>(run_publication("7de15e36", "nope", 0, opt)));
+    EXPECT_TRUE(std::holds_alternative<std::string>(run_model("nope", "reader-vs-init", "bound:1")));
+    EXPECT_TRUE(std::holds_alternative<std::string>(run_model("7de15e36", "nope", "bound:1")));
 }
 
 }  // namespace
