@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <sstream>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -11,6 +13,9 @@
 #include "bad_input.hpp"
 #include "catalog.hpp"
 #include "exit_codes.hpp"
+#include "../pictures/picture.hpp"
+#include "report.hpp"
+#include "report_pictures.hpp"
 #include "runners.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
@@ -36,11 +41,20 @@ std::vector<column> columns(const protocol& p, bool thorough) {
     // (random: push-pop 0-3 and trusted-pointer 0-600 hits per 1,000 under
     // ThreadSanitizer, depending on the load).
     const std::string policy = "pct:2";
+    // Two model engines, each for what it proves: the explorer every
+    // sequentially consistent interleaving (Go's atomics are SC), within a
+    // time budget (a cell it cannot finish is inconclusive, not a pass);
+    // Relacy weak-memory outcomes, in part, within a preemption bound.
     if (!thorough) {
+        cols.push_back({"model dpor", {"model", "--search", "dpor", "--seconds", "20"}, false, {}});
         cols.push_back({"model bound:2", {"model", "--search", "bound:2"}, false, {}});
         cols.push_back({"stress", {"stress", "--trials", "2000", "--perturb", policy, "--seed", "1"}, true, {}});
         cols.push_back({"stress-tsan", {"stress", "--tsan", "--trials", "1000", "--perturb", policy, "--seed", "1"}, true, {}});
     } else {
+        cols.push_back({"model dpor", {"model", "--search", "dpor", "--seconds", "120"}, false, {}});
+        if (!p.model_slots.empty()) {
+            cols.push_back({"model dpor N=4", {"model", "--search", "dpor", "--slots", "4", "--seconds", "120"}, false, {}});
+        }
         cols.push_back({"model bound:3", {"model", "--search", "bound:3"}, false, {}});
         cols.push_back({"model full", {"model", "--search", "full"}, false, p.full_search_scenarios});
         cols.push_back({"stress", {"stress", "--trials", "50000", "--perturb", policy, "--seed", "1"}, true, {}});
@@ -108,6 +122,8 @@ cell read_cell(const std::string& variant, const std::string& scenario, const co
             x.text = "holds (" + std::to_string(x.report.value("executions", std::uint64_t(0))) + ", " +
                      (x.report.value("exhaustive", false) ? search : search + ", not exhaustive") + ")";
         }
+    } else if (x.verdict == "inconclusive" && x.report.contains("stopped_by") && x.report["stopped_by"].is_string()) {
+        x.text = "inconclusive (" + x.report["stopped_by"].get<std::string>() + ")";
     } else {
         x.text = x.verdict;
     }
@@ -176,6 +192,45 @@ std::string xml_escape(const std::string& s) {
     return out;
 }
 
+// The matrix as one self-contained page: each cell coloured by verdict, each
+// counterexample drawn as thread lanes with its narrative and replay line.
+std::string html_page(const protocol& p, const check_args& a, const std::vector<column>& cols,
+                      const std::vector<cell>& cells, const nlohmann::json& differences) {
+    pictures::matrix m;
+    m.title = "spancheck check: " + a.variant + " (" + p.name + "), " + (a.thorough ? "thorough" : "quick");
+    m.subtitle = "every scenario of the protocol under every executor, each cell in a child process" +
+                 (a.against.empty() ? std::string() : "; against " + a.against);
+    for (const column& col : cols) m.columns.push_back(col.name);
+    for (const entry& s : p.scenarios) {
+        std::vector<pictures::cell> row;
+        for (const column& col : cols) {
+            const cell* c = find_cell(cells, a.variant, s.name, col.name);
+            pictures::cell out;
+            out.text = c ? c->text : "-";
+            out.verdict = c ? c->verdict : "refused";
+            if (c) {
+                out.narrative = c->detail;
+                out.note = c->documented;
+                out.replay = c->report.value("replay_command", c->report.value("rerun_command", ""));
+                if (c->verdict == "violated" && c->report.value("command", "") == "model") {
+                    const run_info run{"spancheck", p.name, a.variant, s.name, c->report.value("slots", 0u),
+                                       c->report.value("search", ""), false, {}};
+                    out.counterexample = picture_of(run, model_result_from_json(c->report));
+                }
+            }
+            row.push_back(std::move(out));
+        }
+        m.rows.emplace_back(s.name, std::move(row));
+    }
+    for (const auto& d : differences) {
+        m.notes.push_back(d.value("change", "") + ": " + d.value("scenario", "") + " × " + d.value("executor", "") + ": " +
+                          d.value("baseline", "") + " → " + d.value("variant", ""));
+    }
+    m.notes.push_back("model dpor: the explorer, every sequentially consistent interleaving up to equivalence; "
+                      "model bound:K: Relacy, weak-memory outcomes in part, within K preemptions");
+    return pictures::html(m);
+}
+
 void write_junit(std::ostream& out, const std::string& protocol, const std::string& variant,
                  const std::vector<cell>& cells) {
     int failures = 0, skipped = 0, tests = 0;
@@ -222,6 +277,8 @@ void add_check_command(CLI::App& app, check_args& a) {
         ->excludes(quick);
     c->add_option("--json", a.json, "also write the matrix as JSON to this file");
     c->add_option("--junit", a.junit, "also write JUnit XML, one test case per cell, to this file");
+    c->add_option("--html", a.html, "also write the matrix as one self-contained HTML page, DIR/index.html, with "
+                                    "each counterexample drawn as thread lanes");
     c->add_option("-j,--jobs", a.jobs, "executors run at once")->capture_default_str()->check(CLI::Range(1, 64));
 }
 
@@ -245,10 +302,12 @@ int run_check(const check_args& a) {
         throw bad_input{"--against '" + a.against + "' is not a variant of protocol " + p->name + "; accepted: " +
                         names_of(p->variants)};
     }
-    std::ofstream json_out, junit_out;
-    if (!a.json.empty() && !(json_out.open(a.json), json_out)) throw bad_input{"cannot write --json file '" + a.json + "'"};
-    if (!a.junit.empty() && !(junit_out.open(a.junit), junit_out)) {
-        throw bad_input{"cannot write --junit file '" + a.junit + "'"};
+    report_file_or_throw(a.json, "--json");
+    report_file_or_throw(a.junit, "--junit");
+    if (!a.html.empty()) {
+        std::error_code e;
+        std::filesystem::create_directories(a.html, e);
+        report_file_or_throw((std::filesystem::path(a.html) / "index.html").string(), "--html");
     }
 
     const std::vector<column> cols = columns(*p, a.thorough);
@@ -329,7 +388,12 @@ int run_check(const check_args& a) {
         std::cout << "\n── " << c.scenario << " × " << c.executor << " ──\n" << c.detail;
     }
 
-    if (json_out.is_open()) {
+    std::cout << "\nEngines: model dpor is the explorer: every sequentially consistent interleaving (Go's atomics are "
+                 "sequentially consistent), up to equivalence; model bound:K is Relacy: weak-memory outcomes in "
+                 "part, within K preemptions; stress runs real threads, stress-tsan under ThreadSanitizer.\n";
+    std::cout.flush();
+
+    if (!a.json.empty()) {
         nlohmann::json j = {{"schema", "spancheck-report/1"}, {"command", "check"}, {"protocol", p->name},
                             {"variant", a.variant}, {"level", a.thorough ? "thorough" : "quick"}};
         j["verdict"] = violated ? "violated" : inconclusive ? "inconclusive" : "holds";
@@ -341,9 +405,17 @@ int run_check(const check_args& a) {
                             {"report", c.report}});
         }
         if (!a.against.empty()) j["against"] = {{"variant", a.against}, {"differences", differences}};
-        json_out << j.dump(2) << "\n";
+        write_report(a.json, j.dump(2) + "\n", "--json");
     }
-    if (junit_out.is_open()) write_junit(junit_out, p->name, a.variant, cells);
+    if (!a.junit.empty()) {
+        std::ostringstream junit;
+        write_junit(junit, p->name, a.variant, cells);
+        write_report(a.junit, junit.str(), "--junit");
+    }
+    if (!a.html.empty()) {
+        write_report((std::filesystem::path(a.html) / "index.html").string(),
+                     html_page(*p, a, cols, cells, differences), "--html");
+    }
     return violated ? exit_violated : inconclusive ? exit_inconclusive : exit_holds;
 }
 

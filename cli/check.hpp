@@ -10,7 +10,7 @@
 namespace spancheck::cli {
 
 struct check_args {
-    std::string variant, protocol, against, json, junit;
+    std::string variant, protocol, against, json, junit, html;
     bool quick = false, thorough = false;
     unsigned jobs = 2;
 };

@@ -5,14 +5,21 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 namespace spancheck::cli {
 
 struct model_args {
-    std::string protocol, variant, scenario, search = "bound:3", json, replay;
+    std::string protocol, variant, scenario, search = "bound:3", json, svg, replay;
     unsigned slots = 0;
     bool raw = false;
+    // The explorer's shape (span set: pushers, poppers, spans; publication: readers, spans).
+    std::optional<unsigned> pushers, poppers, readers;
+    std::optional<std::size_t> spans;
+    // Budgets: reaching one ends the search as inconclusive.
+    std::optional<std::string> max_executions, seconds;
+    std::string checkpoint, resume, shard;
 };
 
 void add_model_options(CLI::App& app, model_args& a);

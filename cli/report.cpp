@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <iomanip>
+
+#include "bad_input.hpp"
 
 #include "../impl/violation.hpp"
 
@@ -21,21 +25,40 @@ std::string duration(double seconds) {
     return buf;
 }
 
-std::string what_was_run(const run_info& run) {
+std::string what_was_run(const run_info& run, const std::string& shape = "") {
     std::string s = run.variant + " on " + run.scenario + " (" + run.protocol;
     if (run.slots) s += ", " + std::to_string(run.slots) + " slots per block";
+    if (!shape.empty()) s += "; " + shape;
     return s + ")";
 }
 
 std::string coverage(const run_info& run, const model::result& r) {
     if (!r.exhaustive) {
+        if (!r.stopped_by.empty()) return "not exhaustive: the search was stopped (" + r.stopped_by + ")";
         return run.search.rfind("random:", 0) == 0 ? "not exhaustive: random schedules (" + run.search + ")"
                                                    : "not exhaustive";
+    }
+    if (r.engine == "explorer") {
+        return "exhaustive: every interleaving up to equivalence (the explorer: sequentially consistent, "
+               "partial-order reduction)";
     }
     if (run.search == "full") return "exhaustive: every schedule";
     const std::string k = run.search.substr(6);
     return "exhaustive within context bound " + k + ": every schedule with at most " + k +
            (k == "1" ? " preemption" : " preemptions");
+}
+
+std::string executions(const model::result& r) {
+    std::string s = std::to_string(r.executions) + (r.executions == 1 ? " execution" : " executions");
+    if (r.blocked || r.retried) {
+        s += " (and " + std::to_string(r.blocked + r.retried) + " cut short: " + std::to_string(r.blocked) +
+             " sleep-set blocked, " + std::to_string(r.retried) + " at a failed confirming CAS)";
+    }
+    return s;
+}
+
+std::string model_verdict(const model::result& r) {
+    return r.violated ? "violated" : r.inconclusive() ? "inconclusive" : "holds";
 }
 
 // The fields every report starts with.
@@ -118,36 +141,63 @@ std::string stress_verdict(const stress::result& r) {
 
 }  // namespace
 
+std::ofstream report_file_or_throw(const std::string& path, const char* option) {
+    std::ofstream out;
+    if (path.empty()) return out;
+    out.open(path, std::ios::app);
+    if (!out) throw bad_input{std::string("cannot write ") + option + " file '" + path + "': " + std::strerror(errno)};
+    return out;
+}
+
+void write_report(const std::string& path, const std::string& content, const char* option) {
+    if (path.empty()) return;
+    errno = 0;
+    std::ofstream out(path, std::ios::trunc);
+    out << content;
+    out.flush();
+    if (!out) {
+        throw bad_input{std::string("cannot write ") + option + " file '" + path + "': " +
+                        (errno ? std::strerror(errno) : "write failed")};
+    }
+}
+
 std::string replay_command(const run_info& run, const model::result& r) {
     std::string cmd = run.program + " model --variant " + run.variant + " --scenario " + run.scenario;
     if (run.slots) cmd += " --slots " + std::to_string(run.slots);
+    for (const std::string& w : run.shape_args) cmd += " " + w;
     return cmd + " --search " + r.replay_search + " --replay " + r.replay_state;
 }
 
 void print_model(std::ostream& out, const run_info& run, const model::result& r) {
     if (!r.violated) {
-        out << "HOLDS: " << what_was_run(run) << "\n"
-            << "  " << r.executions << " executions in " << duration(r.seconds) << ", " << coverage(run, r) << "\n";
+        out << (r.inconclusive() ? "INCONCLUSIVE: " : "HOLDS: ") << what_was_run(run, r.shape) << "\n"
+            << "  " << executions(r) << " in " << duration(r.seconds) << ", " << coverage(run, r) << "\n";
+        if (r.inconclusive()) {
+            out << "  no violation in what was explored, but the search did not complete: this is no proof\n";
+        }
         return;
     }
     out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n";
     print_documented(out, run, r.documented);
-    out << "  " << what_was_run(run) << "\n\n"
+    out << "  " << what_was_run(run, r.shape) << "\n\n"
         << "Interleaving, one protocol step a line, in the order the steps happened:\n";
     std::size_t width = 0;
     for (const auto& s : r.steps) width = std::max(width, s.who.size());
-    int n = 0;
-    for (const auto& s : r.steps) {
-        char num[16];
-        std::snprintf(num, sizeof num, "%4d  ", ++n);
+    for (std::size_t i = 0; i < r.steps.size(); ++i) {
+        const auto& s = r.steps[i];
+        // Marks: the step that broke the invariant, and a race's two accesses.
+        const bool raced = r.conflict && (r.conflict->first == i || r.conflict->second == i);
+        const char* mark = r.breaking == i ? ">" : raced ? "*" : " ";
+        char num[32];
+        std::snprintf(num, sizeof num, "%s%4zu  ", mark, i + 1);
         out << num << s.who << std::string(width - s.who.size() + 2, ' ') << s.what << "\n";
     }
+    out << "  (> the step that broke the invariant" << (r.conflict ? "; * the two accesses that race" : "") << ")\n";
     if (r.steps_truncated) out << "      ... (trace truncated)\n";
     if (run.replay) {
         out << "\nReplayed the execution in " << duration(r.seconds) << ".\n";
     } else {
-        out << "\nFound after " << r.executions << " executions in " << duration(r.seconds) << " (search "
-            << run.search;
+        out << "\nFound after " << executions(r) << " in " << duration(r.seconds) << " (search " << run.search;
         if (r.preemptions > 1) {
             out << "; found at bound " << r.preemptions << ": no schedule with fewer preemptions shows it";
         } else if (r.preemptions == 1) {
@@ -160,16 +210,24 @@ void print_model(std::ostream& out, const run_info& run, const model::result& r)
 
 nlohmann::json model_json(const run_info& run, const model::result& r) {
     nlohmann::json j = report_head(run, "model", "model");
+    j["engine"] = r.engine;
     j["search"] = run.search;
-    j["verdict"] = r.violated ? "violated" : "holds";
+    j["shape"] = r.shape;
+    j["verdict"] = model_verdict(r);
     j["exhaustive"] = r.exhaustive;
     j["executions"] = r.executions;
+    j["blocked"] = r.blocked;
+    j["retried"] = r.retried;
     j["seconds"] = r.seconds;
+    j["stopped_by"] = r.stopped_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.stopped_by);
     j["documented"] = r.documented.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.documented);
     if (r.violated) {
         j["violation"] = {{"kind", r.kind}, {"message", r.message}};
         auto& trace = j["trace"] = nlohmann::json::array();
         for (const auto& s : r.steps) trace.push_back({{"thread", s.who}, {"step", s.what}});
+        j["breaking_step"] = r.breaking ? nlohmann::json(*r.breaking) : nlohmann::json(nullptr);
+        j["race_steps"] = r.conflict ? nlohmann::json::array({r.conflict->first, r.conflict->second})
+                                     : nlohmann::json(nullptr);
         if (r.preemptions) j["preemptions"] = r.preemptions;
         j["replay"] = r.replay_state;
         j["replay_search"] = r.replay_search;
@@ -185,7 +243,12 @@ model::result model_result_from_json(const nlohmann::json& j) {
     r.violated = j.value("verdict", "") == "violated";
     r.exhaustive = j.value("exhaustive", false);
     r.executions = j.value("executions", std::uint64_t(0));
+    r.blocked = j.value("blocked", std::uint64_t(0));
+    r.retried = j.value("retried", std::uint64_t(0));
     r.seconds = j.value("seconds", 0.0);
+    r.engine = j.value("engine", "");
+    r.shape = j.value("shape", "");
+    if (const auto s = j.find("stopped_by"); s != j.end() && s->is_string()) r.stopped_by = s->get<std::string>();
     if (const auto d = j.find("documented"); d != j.end() && d->is_string()) r.documented = d->get<std::string>();
     if (!r.violated) return r;
     r.kind = j["violation"].value("kind", "");
@@ -194,6 +257,10 @@ model::result model_result_from_json(const nlohmann::json& j) {
         const std::string who = s.value("thread", "");
         const int thread = who == "setup" ? setup_thread : who == "final checks" ? checks_thread : 0;
         r.steps.push_back({thread, who, s.value("step", "")});
+    }
+    if (const auto b = j.find("breaking_step"); b != j.end() && b->is_number()) r.breaking = b->get<std::size_t>();
+    if (const auto c = j.find("race_steps"); c != j.end() && c->is_array() && c->size() == 2) {
+        r.conflict = {(*c)[0].get<std::size_t>(), (*c)[1].get<std::size_t>()};
     }
     r.preemptions = j.value("preemptions", 0u);
     r.replay_state = j.value("replay", "");

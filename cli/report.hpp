@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -21,13 +22,24 @@ struct run_info {
     unsigned slots = 0;   // 0: not a span set run
     std::string search;
     bool replay = false;  // one execution from --replay, not a search
+    std::vector<std::string> shape_args;  // model: --pushers/--poppers/--readers/--spans as given
 };
+
+// Report files: checked before a run (a path that cannot be opened is bad
+// input before any work), written after it; a report that cannot be written
+// (a full disk) is bad input too, after the verdict was printed. Empty path:
+// no report.
+std::ofstream report_file_or_throw(const std::string& path, const char* option);
+void write_report(const std::string& path, const std::string& content, const char* option = "report");
 
 // The command that runs the failing execution of r again.
 std::string replay_command(const run_info& run, const model::result& r);
 
 void print_model(std::ostream& out, const run_info& run, const model::result& r);
 nlohmann::json model_json(const run_info& run, const model::result& r);
+// The counterexample as a thread-lane picture (SVG); a run that holds draws
+// its verdict only.
+std::string model_svg(const run_info& run, const model::result& r);
 // A model report read back (for the runs check and mutants make in child
 // processes): what the JSON keeps of the result.
 model::result model_result_from_json(const nlohmann::json& j);

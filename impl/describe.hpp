@@ -48,6 +48,10 @@ inline std::string describe(const violation& v, const thread_namer& name) {
         return block + " is on the pool's free stack while " + name(v.thread) + " holds it";
     case violation_kind::nil_block:
         if (v.b == -1) return name(v.thread) + " found no spine array (nil) for spine entry " + n(v.a);
+        if (v.b < -1) {
+            return name(v.thread) + " looked up spine entry " + n(v.a) + " past the end of the spine array (" +
+                   n(-2 - v.b) + " entries)";
+        }
         return name(v.thread) + " found spine entry " + n(v.a) + " nil: no block there";
     case violation_kind::reset_nonempty:
         return "reset of a non-empty span set (head " + n(v.a) + ", tail " + n(v.b) + ")";

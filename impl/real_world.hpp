@@ -60,6 +60,19 @@ struct real_world {
                                      source_loc = source_loc::current()) {
             return a_.compare_exchange_strong(expected, desired, mo);
         }
+        bool compare_exchange_confirm(T& expected, T desired, std::memory_order mo,
+                                      source_loc = source_loc::current()) {
+            return a_.compare_exchange_strong(expected, desired, mo);
+        }
+        template <class Pred>
+        T await(Pred ready, std::memory_order mo, source_loc l = source_loc::current()) const {
+            T v = a_.load(mo);
+            while (!ready(v)) {
+                spin_wait(l);
+                v = a_.load(mo);
+            }
+            return v;
+        }
 
     private:
         std::atomic<T> a_{T{}};

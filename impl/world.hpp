@@ -14,6 +14,21 @@
 //       T fetch_sub(T, std::memory_order, source_loc = current())     returns the OLD value
 //       bool compare_exchange_strong(T& expected, T desired, std::memory_order,
 //                                    source_loc = current())
+//       bool compare_exchange_confirm(T& expected, T desired, std::memory_order,
+//                                     source_loc = current())
+//                                      the same, in a confirmation loop: if it fails, the loop
+//                                      retries from a fresh load and has done nothing but loads
+//                                      since the last one, and the location never holds the
+//                                      expected value again (its value only grows, say): a
+//                                      failed one could never succeed later. The explorer cuts
+//                                      such an execution where the cas fails (the one in which
+//                                      the load comes after the write that failed it covers it)
+//       template <class Pred> T await(Pred, std::memory_order, source_loc = current())
+//                                      loads until Pred{}(value) holds (Pred: a lambda without
+//                                      captures) and returns that value: where Go spins on a
+//                                      load. Real threads and Relacy spin (spin_wait between
+//                                      loads); the explorer runs it as one load that can happen
+//                                      only once the value is ready, so a wait adds no executions
 //
 //   template <class T> class var;      plain data the checker proves is never raced
 //       T load(source_loc = current()) const

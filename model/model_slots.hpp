@@ -4,6 +4,7 @@
 
 namespace spancheck::model {
 
-inline constexpr unsigned spanset_model_slots[] = {2, 4};
+inline constexpr unsigned spanset_model_slots[] = {2, 4};     // Relacy
+inline constexpr unsigned spanset_explorer_slots[] = {2, 4, 8};  // the explorer
 
 }  // namespace spancheck::model

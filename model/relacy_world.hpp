@@ -26,6 +26,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstring>
 
 #include "../impl/source_loc.hpp"
 #include "../impl/step.hpp"
@@ -66,6 +67,10 @@ struct recorder {
     static inline const char* accessing = nullptr;
     static inline int accessing_thread = setup_thread;
     static inline bool accessing_write = false;
+    // The thread that spun last (a livelock's spinner), and the thread whose
+    // next load is a spin's re-load (-1: none).
+    static inline int spinning = -1;
+    static inline int reloading = -1;
 
     static void begin_execution() {
         count = 0;
@@ -73,6 +78,7 @@ struct recorder {
         has_violation = false;
         phase = setup_thread;
         accessing = nullptr;
+        spinning = reloading = -1;
     }
 };
 
@@ -86,24 +92,70 @@ struct relacy_world {
         atomic(const atomic&) = delete;
         atomic& operator=(const atomic&) = delete;
 
-        T load(std::memory_order mo, source_loc l = source_loc::current()) const { return a_.load(to_rl(mo), at(l)); }
-        void store(T v, std::memory_order mo, source_loc l = source_loc::current()) { a_.store(v, to_rl(mo), at(l)); }
+        T load(std::memory_order mo, source_loc l = source_loc::current()) const {
+            // A spin's re-load reads the newest store (see spin_wait).
+            if (recorder::reloading >= 0 && recorder::reloading == thread()) {
+                recorder::reloading = -1;
+                return newest(mo, l);
+            }
+            return a_.load(to_rl(mo), at(l));
+        }
+        void store(T v, std::memory_order mo, source_loc l = source_loc::current()) {
+            a_.store(v, to_rl(mo), at(l));
+            latest_ = v;
+        }
         T exchange(T v, std::memory_order mo, source_loc l = source_loc::current()) {
+            latest_ = v;
             return a_.exchange(v, to_rl(mo), at(l));
         }
         T fetch_add(T v, std::memory_order mo, source_loc l = source_loc::current()) {
-            return a_.fetch_add(v, to_rl(mo), at(l));
+            const T old = a_.fetch_add(v, to_rl(mo), at(l));
+            latest_ = T(old + v);
+            return old;
         }
         T fetch_sub(T v, std::memory_order mo, source_loc l = source_loc::current()) {
-            return a_.fetch_sub(v, to_rl(mo), at(l));
+            const T old = a_.fetch_sub(v, to_rl(mo), at(l));
+            latest_ = T(old - v);
+            return old;
         }
         bool compare_exchange_strong(T& expected, T desired, std::memory_order mo,
                                      source_loc l = source_loc::current()) {
-            return a_.compare_exchange_strong(expected, desired, to_rl(mo), at(l));
+            const bool ok = a_.compare_exchange_strong(expected, desired, to_rl(mo), at(l));
+            if (ok) latest_ = desired;
+            return ok;
+        }
+        bool compare_exchange_confirm(T& expected, T desired, std::memory_order mo,
+                                      source_loc l = source_loc::current()) {
+            return compare_exchange_strong(expected, desired, mo, l);
+        }
+        template <class Pred>
+        T await(Pred ready, std::memory_order mo, source_loc l = source_loc::current()) const {
+            T v = load(mo, l);
+            while (!ready(v)) {
+                spin_wait(l);
+                v = load(mo, l);
+            }
+            return v;
         }
 
     private:
+        // The newest value in the location's modification order, read as a
+        // compare-and-swap that fails (an expected value that differs from
+        // the newest, which this wrapper mirrors): Relacy lets a
+        // read-modify-write, failed or not, read only the newest store, and a
+        // failed one writes nothing. It synchronises as a load of order mo.
+        T newest(std::memory_order mo, source_loc l) const {
+            T expected = latest_;
+            unsigned char bytes[sizeof(T)];
+            std::memcpy(bytes, &expected, sizeof(T));
+            bytes[0] ^= 1;
+            std::memcpy(&expected, bytes, sizeof(T));
+            a_.compare_exchange_strong(expected, expected, to_rl(mo), at(l));
+            return expected;
+        }
+
         mutable rl::generic_atomic<T, true> a_;
+        T latest_{};  // what the location holds now (one thread runs at a time)
     };
 
     template <class T>
@@ -134,8 +186,15 @@ struct relacy_world {
     }
 
     // A spin loop must yield, or bounded and full search see a thread that
-    // never lets the one it waits for run, and report a livelock.
-    static void spin_wait(source_loc l = source_loc::current()) { rl::yield(1, at(l)); }
+    // never lets the one it waits for run, and report a livelock. The
+    // spin's next load then reads the newest store: in C++ a store becomes
+    // visible in finite time, so re-reading an older one only spins longer,
+    // and Relacy would explore such spins until its depth limit and call
+    // them a livelock. The spin's first load may still read an older store.
+    static void spin_wait(source_loc l = source_loc::current()) {
+        recorder::spinning = recorder::reloading = thread();
+        rl::yield(1, at(l));
+    }
 
     template <class Point>
     static void step(Point p, std::int64_t a = 0, std::int64_t b = 0, std::int64_t c = 0, std::int64_t d = 0) {

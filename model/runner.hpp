@@ -19,10 +19,14 @@ namespace spancheck::model {
 struct variant_engines {
     std::string protocol, variant;
     std::vector<std::string> scenarios;  // in catalog order
-    std::vector<unsigned> slots;         // span set block sizes the model is built for (first: default); none for publication
+    // Span set block sizes each engine is built for (first: default); none for publication.
+    std::vector<unsigned> slots, explorer_slots;
     // Relacy: one scenario in its default shape, exhaustive within a
     // preemption bound or fully, weak memory explored in part.
     outcome (*relacy)(std::string_view scenario, unsigned slots, const options& opt);
+    // The explorer: every sequentially consistent interleaving (source-DPOR),
+    // in any shape the scenario accepts.
+    outcome (*explorer)(std::string_view scenario, unsigned slots, const options& opt);
     // The variant as data: name, upstream, summary, expected kinds, sites
     // with their orders (`--describe`, for spancheck on a variant file).
     nlohmann::json (*describe)();

@@ -1,25 +1,34 @@
 // A variant's model runner: runs one scenario of the variant under a model
-// engine and reports, as `spancheck model` prints it (cli/report.hpp).
-// `spancheck model` checks its arguments, then becomes the runner of the
-// variant (exec); a runner can also be run on its own with the same options.
-// Exit codes: cli/exit_codes.hpp.
+// engine (Relacy, or the explorer for --search dpor) and reports, as
+// `spancheck model` prints it (cli/report.hpp). `spancheck model` checks its
+// arguments, then becomes the runner of the variant (exec); a runner can also
+// be run on its own with the same options. Exit codes: cli/exit_codes.hpp.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
 #include "../cli/bad_input.hpp"
+#include "../cli/budgets.hpp"
 #include "../cli/exit_codes.hpp"
 #include "../cli/model_args.hpp"
 #include "../cli/report.hpp"
+#include "replay_token.hpp"
 #include "runner.hpp"
 #include "search.hpp"
 
 namespace spancheck::model {
 
 namespace {
+
+volatile std::sig_atomic_t interrupted = 0;
+extern "C" void on_interrupt(int) { interrupted = 1; }
 
 std::string joined(const std::vector<std::string>& names) {
     std::string out;
@@ -30,6 +39,48 @@ std::string joined(const std::vector<std::string>& names) {
 // A variant given as a file path is the one this runner was compiled from.
 bool names_this_variant(const std::string& given, const variant_engines& v) {
     return given == v.variant || given.find('/') != std::string::npos || given.ends_with(".hpp");
+}
+
+// The progress line on stderr, once a second once a search has run 2 s: a
+// line that rewrites itself on a terminal, plain lines otherwise.
+void print_progress(const progress& p) {
+    static const bool terminal = isatty(STDERR_FILENO);
+    char line[160];
+    std::snprintf(line, sizeof line, "spancheck: %llu executions, %.0f/s, %.0f s, %s",
+                  static_cast<unsigned long long>(p.executions), p.seconds > 0 ? double(p.executions) / p.seconds : 0.0,
+                  p.seconds, p.where.c_str());
+    if (terminal) {
+        std::fprintf(stderr, "\r%s\033[K", line);
+    } else {
+        std::fprintf(stderr, "%s\n", line);
+    }
+    std::fflush(stderr);
+}
+
+// The part of the search to explore: "I/N" or "env/N" (I from the job
+// runner's index variable: Kubernetes Indexed Jobs count from 0, Slurm arrays
+// as they are told to; both are taken as 0-based here, part I+1).
+void parse_shard(const std::string& text, options& opt) {
+    const auto slash = text.find('/');
+    const std::string accepted = "accepted: I/N with 1 <= I <= N <= 4096, or env/N";
+    const auto n = slash == std::string::npos ? std::nullopt : cli::parse_count(text.substr(slash + 1), 4096);
+    if (!n || *n < 1) throw cli::bad_input{"bad --shard '" + text + "'; " + accepted};
+    std::optional<std::uint64_t> i;
+    if (text.substr(0, slash) == "env") {
+        const char* index = std::getenv("JOB_COMPLETION_INDEX");
+        if (!index) index = std::getenv("SLURM_ARRAY_TASK_ID");
+        if (!index) {
+            throw cli::bad_input{"--shard env/N needs JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID in the environment"};
+        }
+        const auto zero_based = cli::parse_count(index, 4095);
+        if (!zero_based) throw cli::bad_input{std::string("bad job index '") + index + "'; " + accepted};
+        i = *zero_based + 1;
+    } else {
+        i = cli::parse_count(text.substr(0, slash), 4096);
+    }
+    if (!i || *i < 1 || *i > *n) throw cli::bad_input{"bad --shard '" + text + "'; " + accepted};
+    opt.shard = unsigned(*i);
+    opt.shards = unsigned(*n);
 }
 
 int run(const cli::model_args& a, const std::string& program) {
@@ -45,46 +96,114 @@ int run(const cli::model_args& a, const std::string& program) {
         throw cli::bad_input{"unknown scenario '" + a.scenario + "' for protocol " + v.protocol +
                              "; accepted: " + joined(v.scenarios)};
     }
-    cli::run_info run{program, v.protocol, a.variant, a.scenario, 0, a.search, !a.replay.empty()};
-    if (!v.slots.empty()) {
-        run.slots = a.slots ? a.slots : v.slots.front();
-        if (std::find(v.slots.begin(), v.slots.end(), run.slots) == v.slots.end()) {
-            std::vector<std::string> sizes;
-            for (unsigned s : v.slots) sizes.push_back(std::to_string(s));
-            throw cli::bad_input{"--slots " + std::to_string(a.slots) +
-                                 " is not a block size the model is built for; accepted: " + joined(sizes)};
-        }
-    } else if (a.slots) {
-        throw cli::bad_input{"--slots applies to the span set only, not to protocol " + v.protocol};
-    }
     options opt;
     const auto how = parse_search(a.search);
     if (!how) throw cli::bad_input{"bad --search '" + a.search + "'; accepted: " + std::string(search_forms)};
     opt.how = *how;
-    opt.replay = a.replay;
-    opt.raw = a.raw;
-    if (!a.replay.empty() && a.replay.find_first_not_of("0123456789,") != std::string::npos) {
-        throw cli::bad_input{"bad --replay '" + a.replay +
-                             "'; accepted: the comma-separated state printed after 'Replay:'"};
-    }
-    std::ofstream json_out;
-    if (!a.json.empty()) {
-        json_out.open(a.json);
-        if (!json_out) throw cli::bad_input{"cannot write --json file '" + a.json + "'"};
-    }
+    const bool dpor = opt.how.k == search::kind::dpor;
+    const std::vector<unsigned>& sizes = dpor ? v.explorer_slots : v.slots;
 
-    outcome out = v.relacy(a.scenario, run.slots, opt);
-    if (auto* refusal = std::get_if<std::string>(&out)) throw cli::bad_input{*refusal};
-    const result& r = std::get<result>(out);
-    if (r.replay_missed) {
-        throw cli::bad_input{"--replay state does not lead to a violation for variant " + a.variant + " on " +
-                             a.scenario + " with --search " + a.search +
-                             "; accepted: a state printed by the same command"};
+    cli::run_info run{program, v.protocol, a.variant, a.scenario, 0, a.search, !a.replay.empty(), {}};
+    const auto shape_arg = [&](const char* option, const auto& value) {
+        if (value) run.shape_args.insert(run.shape_args.end(), {option, std::to_string(*value)});
+    };
+    shape_arg("--pushers", a.pushers);
+    shape_arg("--poppers", a.poppers);
+    shape_arg("--readers", a.readers);
+    shape_arg("--spans", a.spans);
+    if (!sizes.empty()) {
+        run.slots = a.slots ? a.slots : sizes.front();
+        if (std::find(sizes.begin(), sizes.end(), run.slots) == sizes.end()) {
+            std::vector<std::string> words;
+            for (unsigned s : sizes) words.push_back(std::to_string(s));
+            throw cli::bad_input{"--slots " + std::to_string(a.slots) + " is not a block size " +
+                                 (dpor ? "the explorer" : "Relacy") + " is built for; accepted: " + joined(words)};
+        }
+    } else if (a.slots) {
+        throw cli::bad_input{"--slots applies to the span set only, not to protocol " + v.protocol};
     }
+    if (v.protocol == "spanset") {
+        if (a.readers) throw cli::bad_input{"--readers applies to publication; the span set has --pushers and --poppers"};
+        opt.shape = {a.pushers, a.poppers, a.spans};
+    } else {
+        if (a.pushers || a.poppers) {
+            throw cli::bad_input{"--pushers and --poppers apply to the span set; publication has --readers"};
+        }
+        opt.shape = {std::nullopt, a.readers, a.spans};
+    }
+    if ((a.pushers && *a.pushers == 0) || (a.poppers && *a.poppers == 0) || (a.readers && *a.readers == 0)) {
+        throw cli::bad_input{"a role given by --pushers, --poppers or --readers needs 1 thread or more"};
+    }
+    if (a.spans && *a.spans == 0) throw cli::bad_input{"--spans 0 moves nothing; accepted: 1 or more"};
+    if (a.max_executions) opt.max_executions = cli::budget_executions(*a.max_executions);
+    if (a.seconds) opt.seconds = cli::budget_seconds(*a.seconds);
+    if (!dpor && (!a.checkpoint.empty() || !a.resume.empty() || !a.shard.empty())) {
+        throw cli::bad_input{"--checkpoint, --resume and --shard are the explorer's: use them with --search dpor"};
+    }
+    opt.checkpoint = a.checkpoint;
+    opt.resume = a.resume;
+    if (!a.shard.empty()) parse_shard(a.shard, opt);
+    opt.raw = a.raw;
+    opt.stop = &interrupted;
+    opt.on_progress = print_progress;
+
+    // The run a replay token belongs to: the variant, scenario, sizes, shape and search.
+    const auto identity = [&](const std::string& search) {
+        return v.variant + "|" + a.scenario + "|" + std::to_string(run.slots) + "|" +
+               std::to_string(opt.shape.pushers.value_or(0)) + "," + std::to_string(opt.shape.poppers.value_or(0)) +
+               "," + std::to_string(opt.shape.spans.value_or(0)) + "|" + search;
+    };
+    const char engine = dpor ? 'd' : 'r';
+    if (!a.replay.empty()) {
+        std::string why;
+        const auto record = open_token(a.replay, engine, identity(a.search), why);
+        if (!record) {
+            throw cli::bad_input{"the --replay token " + why + "; accepted: the token printed after 'Replay:' by "
+                                 "the same command"};
+        }
+        if (dpor) {
+            opt.replay = *record;
+        } else {
+            const auto numbers = unpack_numbers(*record);
+            if (!numbers) throw cli::bad_input{"the --replay token is damaged; accepted: the token printed after 'Replay:'"};
+            for (std::uint64_t n : *numbers) opt.replay += std::to_string(n) + " ";
+        }
+    }
+    cli::report_file_or_throw(a.json, "--json");
+    cli::report_file_or_throw(a.svg, "--svg");
+
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    outcome out = dpor ? v.explorer(a.scenario, run.slots, opt) : v.relacy(a.scenario, run.slots, opt);
+    if (isatty(STDERR_FILENO) && opt.on_progress) std::fprintf(stderr, "\r\033[K");
+    if (auto* refusal = std::get_if<std::string>(&out)) throw cli::bad_input{*refusal};
+    result& r = std::get<result>(out);
+    if (r.replay_missed) {
+        throw cli::bad_input{"the --replay token does not lead to a violation of variant " + a.variant + " on " +
+                             a.scenario + "; accepted: a token printed by the same command"};
+    }
+    if (r.violated) {
+        std::string record = r.replay_state;
+        if (!dpor) {
+            std::vector<std::uint64_t> numbers;
+            for (std::size_t i = 0; i < record.size();) {
+                const auto end = record.find(' ', i);
+                if (end != i) numbers.push_back(std::stoull(record.substr(i, end - i)));
+                if (end == std::string::npos) break;
+                i = end + 1;
+            }
+            record = pack_numbers(numbers);
+        }
+        r.replay_state = make_token(engine, identity(r.replay_search), record);
+    }
+    if (opt.shards) run.search += " (part " + std::to_string(opt.shard) + " of " + std::to_string(opt.shards) + ")";
     cli::print_model(std::cout, run, r);
     if (a.raw && r.violated) std::cout << "\nRelacy's history of the failing execution:\n" << r.raw;
-    if (json_out.is_open()) json_out << cli::model_json(run, r).dump(2) << "\n";
-    return r.violated ? cli::exit_violated : cli::exit_holds;
+    std::cout.flush();
+    cli::write_report(a.json, cli::model_json(run, r).dump(2) + "\n", "--json");
+    if (!a.svg.empty()) cli::write_report(a.svg, cli::model_svg(run, r), "--svg");
+    if (r.violated) return cli::exit_violated;
+    return r.inconclusive() ? cli::exit_inconclusive : cli::exit_holds;
 }
 
 }  // namespace
@@ -93,7 +212,7 @@ int run(const cli::model_args& a, const std::string& program) {
 
 int main(int argc, char** argv) {
     using namespace spancheck;
-    CLI::App app{"model runner of spancheck: one variant's scenarios under the model checker"};
+    CLI::App app{"model runner of spancheck: one variant's scenarios under the model checkers"};
     app.failure_message(CLI::FailureMessage::simple);
     cli::model_args a;
     cli::add_model_options(app, a);

@@ -1,7 +1,9 @@
-// How the model checker explores a scenario: `bound:K` (every schedule with at
-// most K preemptions, exhaustive within that bound), `full` (every schedule,
-// exhaustive, only feasible for the smallest scenarios) or `random:N[@SEED]`
-// (N schedules drawn from seed SEED, never exhaustive).
+// How the model checker explores a scenario. Relacy (weak memory, in part):
+// `bound:K` (every schedule with at most K preemptions, exhaustive within that
+// bound), `full` (every schedule, exhaustive, only feasible for the smallest
+// scenarios) or `random:N[@SEED]` (N schedules drawn from seed SEED, never
+// exhaustive). The explorer (sequential consistency, partial-order
+// reduction): `dpor`, every interleaving up to equivalence, exhaustive.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +14,7 @@
 namespace spancheck::model {
 
 struct search {
-    enum class kind { bound, full, random };
+    enum class kind { bound, full, random, dpor };
     kind k = kind::bound;
     unsigned bound = 3;
     std::uint64_t iterations = 0;
@@ -24,12 +26,14 @@ struct search {
         case kind::bound: return "bound:" + std::to_string(bound);
         case kind::full: return "full";
         case kind::random: return "random:" + std::to_string(iterations) + "@" + std::to_string(seed);
+        case kind::dpor: return "dpor";
         }
         return {};
     }
 };
 
-inline constexpr std::string_view search_forms = "bound:K (K = 1..8), full, random:N or random:N@SEED (N >= 1)";
+inline constexpr std::string_view search_forms =
+    "dpor, bound:K (K = 1..8), full, random:N or random:N@SEED (N >= 1)";
 
 // Parses a --search value; nullopt if it is none of search_forms.
 inline std::optional<search> parse_search(std::string_view s) {
@@ -43,6 +47,10 @@ inline std::optional<search> parse_search(std::string_view s) {
         return v;
     };
     search out;
+    if (s == "dpor") {
+        out.k = search::kind::dpor;
+        return out;
+    }
     if (s == "full") {
         out.k = search::kind::full;
         return out;

@@ -19,6 +19,8 @@
 #include "../scenarios/publication/scenarios.hpp"
 #include "../scenarios/spanset/scenarios.hpp"
 #include "dispatch.hpp"
+#include "explorer_driver.hpp"
+#include "relacy_driver.hpp"
 #include "model_slots.hpp"
 
 // The namespaces of the shipped variants, which the generated unit searches
@@ -28,25 +30,87 @@ namespace spancheck::publication::variants {}
 
 namespace spancheck::model {
 
-template <class Variant, std::uintptr_t N>
-outcome run_spanset_sized(std::string_view scenario, const options& opt) {
-    using H = spanset::harness<relacy_world, Variant, spanset::spanSetConfig<N, 1>>;
-    return run_named<typename spanset::all::template for_harness<H>, Variant>(scenario, opt,
-                                                                             spanset::narrate<Variant, N>);
+// Relacy: the scenario's default shape only.
+inline std::string relacy_shape_refusal(const options& opt) {
+    if (!opt.shape.given()) return {};
+    return "Relacy runs a scenario in its default shape (its thread count is compiled in); "
+           "for --pushers, --poppers, --readers or --spans use --search dpor";
 }
+
+template <class Scenarios, class Variant>
+outcome relacy_run(std::string_view scenario, const options& opt, const narrator& narrate) {
+    if (std::string why = relacy_shape_refusal(opt); !why.empty()) return why;
+    return with_scenario<Scenarios>(scenario, opt.shape, [&]<class S>(const shape&, const thread_namer& names) {
+        outcome out = run<S, Variant>(opt, narrate, names);
+        if (auto* r = std::get_if<result>(&out)) r->shape = shape_words<S>(S::default_shape, 0);
+        return out;
+    });
+}
+
+template <class Scenarios, class Variant>
+outcome explorer_run(std::string_view scenario, const options& opt, const narrator& narrate) {
+    const explorer::options eo = explorer_options(opt);
+    return with_scenario<Scenarios>(scenario, opt.shape, [&]<class S>(const shape& sh, const thread_namer& names) {
+        const std::size_t spans = opt.shape.spans.value_or(0);
+        outcome out = explore_scenario<S, Variant>(sh, spans, eo, narrate, names);
+        if (auto* r = std::get_if<result>(&out)) {
+            r->shape = shape_words<S>(sh, spans ? spans : [&] {
+                if constexpr (requires { S::default_spans(sh); }) {
+                    return std::size_t(S::default_spans(sh));
+                } else {
+                    return std::size_t(0);
+                }
+            }());
+        }
+        return out;
+    });
+}
+
+template <class Variant, std::uintptr_t N>
+using spanset_scenarios_for = typename spanset::all::template for_harness<
+    spanset::harness<relacy_world, Variant, spanset::spanSetConfig<N, 1>>>;
+template <class Variant, std::uintptr_t N>
+using spanset_explorer_scenarios_for = typename spanset::all::template for_harness<
+    spanset::harness<explorer::explorer_world, Variant, spanset::spanSetConfig<N, 1>>>;
 
 template <class Variant>
 outcome run_spanset_relacy(std::string_view scenario, unsigned slots, const options& opt) {
     static_assert(std::size(spanset_model_slots) == 2, "dispatch below covers each model block size");
-    return slots == spanset_model_slots[0] ? run_spanset_sized<Variant, spanset_model_slots[0]>(scenario, opt)
-                                           : run_spanset_sized<Variant, spanset_model_slots[1]>(scenario, opt);
+    if (slots == spanset_model_slots[0]) {
+        return relacy_run<spanset_scenarios_for<Variant, spanset_model_slots[0]>, Variant>(
+            scenario, opt, spanset::narrate<Variant, spanset_model_slots[0]>);
+    }
+    return relacy_run<spanset_scenarios_for<Variant, spanset_model_slots[1]>, Variant>(
+        scenario, opt, spanset::narrate<Variant, spanset_model_slots[1]>);
+}
+
+template <class Variant>
+outcome run_spanset_explorer(std::string_view scenario, unsigned slots, const options& opt) {
+    static_assert(std::size(spanset_explorer_slots) == 3, "dispatch below covers each explorer block size");
+    switch (slots) {
+    case spanset_explorer_slots[0]:
+        return explorer_run<spanset_explorer_scenarios_for<Variant, spanset_explorer_slots[0]>, Variant>(
+            scenario, opt, spanset::narrate<Variant, spanset_explorer_slots[0]>);
+    case spanset_explorer_slots[1]:
+        return explorer_run<spanset_explorer_scenarios_for<Variant, spanset_explorer_slots[1]>, Variant>(
+            scenario, opt, spanset::narrate<Variant, spanset_explorer_slots[1]>);
+    default:
+        return explorer_run<spanset_explorer_scenarios_for<Variant, spanset_explorer_slots[2]>, Variant>(
+            scenario, opt, spanset::narrate<Variant, spanset_explorer_slots[2]>);
+    }
 }
 
 template <class Variant>
 outcome run_publication_relacy(std::string_view scenario, unsigned, const options& opt) {
     using H = publication::harness<relacy_world, Variant>;
-    return run_named<typename publication::all::template for_harness<H>, Variant>(scenario, opt,
-                                                                                 publication::narrate);
+    return relacy_run<typename publication::all::template for_harness<H>, Variant>(scenario, opt, publication::narrate);
+}
+
+template <class Variant>
+outcome run_publication_explorer(std::string_view scenario, unsigned, const options& opt) {
+    using H = publication::harness<explorer::explorer_world, Variant>;
+    return explorer_run<typename publication::all::template for_harness<H>, Variant>(scenario, opt,
+                                                                                    publication::narrate);
 }
 
 template <class List>
@@ -88,16 +152,26 @@ template <class Variant>
 variant_engines engines_of() {
     if constexpr (std::is_base_of_v<spanset::protocol, Variant>) {
         using H = spanset::harness<relacy_world, Variant, spanset::spanSetConfig<2, 1>>;
-        return {"spanset", std::string(Variant::name), names_in<typename spanset::all::template for_harness<H>>(),
-                {std::begin(spanset_model_slots), std::end(spanset_model_slots)}, &run_spanset_relacy<Variant>,
+        return {"spanset",
+                std::string(Variant::name),
+                names_in<typename spanset::all::template for_harness<H>>(),
+                {std::begin(spanset_model_slots), std::end(spanset_model_slots)},
+                {std::begin(spanset_explorer_slots), std::end(spanset_explorer_slots)},
+                &run_spanset_relacy<Variant>,
+                &run_spanset_explorer<Variant>,
                 &describe_variant<Variant, spanset::site>};
     } else {
         static_assert(std::is_base_of_v<publication::protocol, Variant>,
                       "a variant derives from a variant of a protocol: spanset's (e.g. popped) or publication's "
                       "(e.g. v7de15e36)");
         using H = publication::harness<relacy_world, Variant>;
-        return {"publication", std::string(Variant::name),
-                names_in<typename publication::all::template for_harness<H>>(), {}, &run_publication_relacy<Variant>,
+        return {"publication",
+                std::string(Variant::name),
+                names_in<typename publication::all::template for_harness<H>>(),
+                {},
+                {},
+                &run_publication_relacy<Variant>,
+                &run_publication_explorer<Variant>,
                 &describe_variant<Variant, publication::site>};
     }
 }

@@ -50,7 +50,7 @@ int run(int argc, char** argv) {
         }
     }
 
-    const cli::run_info info{rerun_as, request.protocol, request.variant, request.scenario, request.slots, "", false};
+    const cli::run_info info{rerun_as, request.protocol, request.variant, request.scenario, request.slots, "", false, {}};
     cli::print_stress_start(std::cout, info, request.p, request.threads, executor_name);
     result r = request.protocol == "publication" ? run_publication(request) : run_spanset(request);
     request.p.stop_at_first = true;

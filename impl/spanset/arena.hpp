@@ -26,7 +26,7 @@ public:
         std::lock_guard<std::mutex> hold(mu_);
         spines_.push_back(make_host_array<SpineEntry>(cap));
         SpineEntry* spine = spines_.back().get();
-        for (std::uintptr_t i = 0; i < cap; ++i) spine[i].bind(i);
+        for (std::uintptr_t i = 0; i < cap; ++i) spine[i].bind(i, cap);
         return spine;
     }
 

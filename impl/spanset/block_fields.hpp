@@ -32,10 +32,12 @@ public:
 
     mspan* load(std::memory_order mo, source_loc l = source_loc::current()) {
         owner_->access<World>();
-        mspan* s = word_.load(mo, l);
-        if (s != nullptr) owner_->took_span(index_);  // ghost, for the leak message
-        World::step(point::slot_load, s ? s->id : -1, owner_->id(), std::int64_t(index_));
-        return s;
+        return loaded(word_.load(mo, l));
+    }
+    // Waits until the slot holds a span (Go spins on the slot's load).
+    mspan* await_span(std::memory_order mo, source_loc l = source_loc::current()) {
+        owner_->access<World>();
+        return loaded(word_.await([](mspan* s) { return s != nullptr; }, mo, l));
     }
     void store(mspan* s, std::memory_order mo, source_loc l = source_loc::current()) {
         owner_->access<World>();
@@ -56,6 +58,12 @@ public:
     mspan* quiescent() const { return word_.load(std::memory_order_relaxed); }
 
 private:
+    mspan* loaded(mspan* s) {
+        if (s != nullptr) owner_->took_span(index_);  // ghost, for the leak message
+        World::step(point::slot_load, s ? s->id : -1, owner_->id(), std::int64_t(index_));
+        return s;
+    }
+
     typename World::template atomic<mspan*> word_;
     block_ghost* owner_ = nullptr;
     std::uintptr_t index_ = 0;
@@ -79,6 +87,14 @@ public:
         mspan* s = word_.load(l);
         if (s != nullptr) owner_->took_span(index_);  // ghost, for the leak message
         World::step(point::slot_load, s ? s->id : -1, owner_->id(), std::int64_t(index_));
+        return s;
+    }
+    mspan* await_span(std::memory_order mo, source_loc l = source_loc::current()) {
+        mspan* s = load(mo, l);
+        while (s == nullptr) {
+            World::spin_wait(l);
+            s = load(mo, l);
+        }
         return s;
     }
     void store(mspan* s, std::memory_order, source_loc l = source_loc::current()) {
@@ -183,8 +199,12 @@ private:
 template <class World, class Block>
 class spineEntry {
 public:
-    void bind(std::uintptr_t index) { index_ = index; }
+    void bind(std::uintptr_t index, std::uintptr_t cap) {
+        index_ = index;
+        cap_ = cap;
+    }
     std::uintptr_t index() const { return index_; }
+    std::uintptr_t capacity() const { return cap_; }  // of the spine array it is in
 
     blockPtr<World, Block> load(std::memory_order mo, source_loc l = source_loc::current()) {
         Block* b = word_.load(mo, l);
@@ -214,12 +234,12 @@ public:
 private:
     typename World::template atomic<Block*> word_;
     std::atomic<Block*> shown_{nullptr};  // verification only: what the story says the entry holds
-    std::uintptr_t index_ = 0;
+    std::uintptr_t index_ = 0, cap_ = 0;
 };
 
 // A spine array as loaded from spanSet.spine (Go: the typed spine pointer's
-// Load, whose lookup(i) returns the entry). A nil spine faults in Go; here it
-// is nil_block.
+// Load, whose lookup(i) returns the entry). A nil spine, or an index past the
+// array, faults in Go (or reads what lies beyond); here it is nil_block.
 template <class World, class Block>
 class spineArray {
 public:
@@ -227,10 +247,10 @@ public:
     explicit spineArray(spineEntry<World, Block>* a) : a_(a) {}
 
     spineEntry<World, Block>& lookup(std::uintptr_t index) const {
-        if (a_ == nullptr) {
+        if (a_ == nullptr || index >= a_[0].capacity()) {
             violation v{violation_kind::nil_block, World::thread()};
             v.a = std::int64_t(index);
-            v.b = -1;  // no spine array at all
+            v.b = a_ == nullptr ? -1 : -2 - std::int64_t(a_[0].capacity());  // no array; past its end
             fail<World>(v);
         }
         return a_[index];

@@ -76,10 +76,14 @@ struct protocol {
     static headTailIndex headTailIndex_load(H& h) {
         return {h.u.load(mo<H>(site::index_load))};
     }
+    // Go uses it in pop's claim loop only, which retries from a fresh load
+    // when it fails and has only loaded since, on a word whose halves only
+    // grow until reset (with the world stopped): a failed cas could never
+    // succeed later with the same expected word. A confirming cas.
     template <class H>
     static bool headTailIndex_cas(H& h, headTailIndex old, headTailIndex updated) {
         std::uint64_t expected = old.word;
-        return h.u.compare_exchange_strong(expected, updated.word, mo<H>(site::index_cas));
+        return h.u.compare_exchange_confirm(expected, updated.word, mo<H>(site::index_cas));
     }
     // Claims the next tail position and returns the updated word. A tail that
     // wraps to 0 has already carried into the head when we see it, so this is
@@ -286,15 +290,12 @@ struct protocol {
     }
 
     // Steps 5–6: our slot is claimed but its pusher may not have stored yet:
-    // it claimed the cursor before us, so it is coming. Wait for it.
+    // it claimed the cursor before us, so it is coming. Wait for it. (Go
+    // spins on the slot's load; the slot's await_span is that spin, which a
+    // model checker sees as one wait.)
     template <class S>
     static mspan* waitForSpan(S&, slotRef<S>& r) {
-        mspan* s = r.block->spans[r.bottom].load(mo<S>(site::slot_load));
-        while (s == nullptr) {
-            S::world::spin_wait();
-            s = r.block->spans[r.bottom].load(mo<S>(site::slot_load));
-        }
-        return s;
+        return r.block->spans[r.bottom].await_span(mo<S>(site::slot_load));
     }
 
     // Step 7. Clearing the slot is load-bearing, not tidiness: the block goes

@@ -160,6 +160,7 @@ mask execution::enabled() const {
         const thread_state& t = threads_[q];
         if (t.finished) continue;
         if (t.awaiting && locs_[t.await_loc].version == t.await_version) continue;
+        if (t.op.ready && !t.op.ready(*t.op.cell)) continue;
         if (t.op.kind == op_kind::lock && locs_[t.op.loc].held) continue;
         m |= mask(1) << q;
     }
@@ -223,6 +224,7 @@ std::uint32_t execution::execute(unsigned p) {
     hb[p] += 1;
     t.dpor = hb;
     trace_.push_back(event{std::uint8_t(p), w, op.loc, hb[p], hb});
+    retried_ = op.confirms && !w;
     t.awaiting = false;
     t.last_event = j;
     resume(p);
@@ -233,9 +235,11 @@ void execution::finish() {
     // Nobody can run: threads left unfinished wait on a mutex or await a write.
     unsigned awaiting = n_, blocked = n_;
     for (unsigned q = 0; q < n_; ++q) {
-        if (threads_[q].finished) continue;
-        if (threads_[q].awaiting && awaiting == n_) awaiting = q;
-        if (!threads_[q].awaiting && blocked == n_) blocked = q;
+        const thread_state& t = threads_[q];
+        if (t.finished) continue;
+        const bool waits = t.awaiting || t.op.ready;
+        if (waits && awaiting == n_) awaiting = q;
+        if (!waits && blocked == n_) blocked = q;
     }
     if (awaiting < n_ || blocked < n_) {
         violation v{};
@@ -277,6 +281,7 @@ void execution::read_effects(thread_state& t, location& l, std::memory_order mo,
     join(acquires(mo) ? t.hb : t.acquired, l.rel);
     t.last_read = loc;
     t.last_read_version = l.version;
+    t.last_read_plain = false;
 }
 
 void execution::write_effects(thread_state& t, location& l, std::memory_order mo, bool rmw) {
@@ -351,6 +356,7 @@ void execution::plain(std::uint32_t loc, bool write, const void* where) {
         race(l, l.writer, l.write.step, write, true);
     const auto step = std::uint32_t(steps_.size());
     if (write) {
+        l.version += 1;  // wakes a thread that spins on this var
         for (unsigned u = 0; u < n_; ++u)
             if ((l.readers >> u & 1) && u != me && t.hb[u] < l.read[u].clock) race(l, int(u), l.read[u].step, true, false);
         l.writer = int(me);
@@ -359,6 +365,9 @@ void execution::plain(std::uint32_t loc, bool write, const void* where) {
     } else {
         l.read[me] = {t.hb[me], step};
         l.readers |= mask(1) << me;
+        t.last_read = loc;
+        t.last_read_version = l.version;
+        t.last_read_plain = true;
     }
 }
 
@@ -404,6 +413,10 @@ void execution::spin_wait() {
     t.awaiting = true;
     t.await_loc = t.last_read;
     t.await_version = t.last_read_version;
+    // A spin on plain data (a bug: the race is reported when the write
+    // comes) reloads with no scheduling point: stop here instead, before a
+    // load of the var's location.
+    if (t.last_read_plain) stop(pending_op{op_kind::load, t.last_read});
 }
 
 int execution::thread() const {

@@ -44,8 +44,14 @@ enum class op_kind : std::uint8_t { load, store, rmw, cas, lock };
 struct pending_op {
     op_kind kind = op_kind::load;
     std::uint32_t loc = 0;
-    const std::uint64_t* cell = nullptr;  // cas: the atomic's value ...
+    const std::uint64_t* cell = nullptr;  // cas, await: the atomic's value ...
     std::uint64_t expected = 0;           // ... and the value the cas succeeds on
+    // An await (World::atomic::await): a load that can run only once the
+    // value satisfies the condition; until then the thread is not enabled.
+    bool (*ready)(std::uint64_t value) = nullptr;
+    // A confirming cas (World::atomic::compare_exchange_confirm): if it
+    // fails, its loop retries from a fresh load, having done nothing since.
+    bool confirms = false;
 
     // Under SC the value a pending cas meets is known now: it writes only if
     // it will succeed (a failed cas is a read).
@@ -118,6 +124,9 @@ public:
     void end();
 
     bool violated() const { return violated_; }
+    // The last event was a confirming cas that failed: the execution is
+    // covered by one in which the loop's load comes after what made it fail.
+    bool retried() const { return retried_; }
     const violation& what() const { return violation_; }
     bool has_race() const { return has_race_; }
     const race_record& race() const { return race_; }
@@ -190,6 +199,7 @@ private:
         bool awaiting = false;
         std::uint32_t await_loc = none, await_version = 0;
         std::uint32_t last_read = none, last_read_version = 0;
+        bool last_read_plain = false;  // the last read was of plain data (a var)
         std::uint32_t last_event = none;  // in trace_
         clock hb{};             // C++ happens-before
         clock acquired{};       // released clocks read by relaxed loads: joined by an acquire fence
@@ -218,6 +228,7 @@ private:
     std::vector<std::uint32_t> races_;
     std::vector<step_record> steps_;
     bool violated_ = false;
+    bool retried_ = false;
     violation violation_{};
     bool has_race_ = false;
     race_record race_{};

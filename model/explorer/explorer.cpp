@@ -143,7 +143,7 @@ public:
     result run();
 
 private:
-    enum class outcome { complete, violated, blocked, misfit };
+    enum class outcome { complete, violated, blocked, retried, misfit };
 
     // A scheduling point of the current path: the node before event number
     // `depth` (its index in stack_).
@@ -220,6 +220,14 @@ search::outcome search::execute() {
         const std::uint32_t j = x_.execute(n.chosen);
         // Replayed events found their races when they first ran.
         if (d >= fresh_from_) reverse(j);
+        // A confirming cas failed: the write that made it fail races with the
+        // loop's load, and the reversal, where the load sees that write and
+        // the cas succeeds, does what this retry would do. Stop here (GenMC
+        // counts these as blocked by its spin-assume of such loops).
+        if (x_.retried()) {
+            r_.max_depth = std::max(r_.max_depth, d + 1);
+            return outcome::retried;
+        }
     }
     r_.max_depth = std::max(r_.max_depth, d);
     if (d < root_len_) return outcome::misfit;
@@ -312,6 +320,8 @@ result search::run() {
         }
         if (out == outcome::blocked)
             ++r_.blocked;
+        else if (out == outcome::retried)
+            ++r_.retried;
         else
             ++r_.executions;
         if (out == outcome::violated) {
@@ -410,6 +420,7 @@ void search::save() {
     j["root"] = root_;
     j["executions"] = r_.executions;
     j["blocked"] = r_.blocked;
+    j["retried"] = r_.retried;
     j["max_depth"] = r_.max_depth;
     json nodes = json::array();
     const std::optional<json> asleep = sleepers();
@@ -445,6 +456,7 @@ bool search::resume() {
         if (root > roots_.size()) return bad("root out of range");
         r_.executions = j.at("executions");
         r_.blocked = j.at("blocked");
+        r_.retried = j.at("retried");
         r_.max_depth = j.at("max_depth");
         if (root == roots_.size()) {  // the search was done
             root_ = root;

@@ -83,6 +83,7 @@ struct result {
     // its checkpoint, so that they equal an uninterrupted search's.
     std::uint64_t executions = 0;      // executions run to their end (violating ones included)
     std::uint64_t blocked = 0;         // executions abandoned as sleep-set blocked
+    std::uint64_t retried = 0;         // executions cut at a confirming cas that failed
     bool complete = false;             // the whole search space was explored (the property holds only then)
     std::string stopped_by;            // "", "max-executions", "seconds", "interrupted", or for bad input
                                        // "bad-replay", "bad-checkpoint", "bad-root", "bad-subject"

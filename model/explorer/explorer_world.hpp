@@ -73,10 +73,36 @@ public:
             bits_ = bits(T(unsigned_of(old) - unsigned_of(v)));
             return old;
         }
+        // A load that waits until pred(value) holds (protocol code's spin
+        // loops): one event, which the explorer runs only once the value is
+        // ready, so a wait adds no executions. Pred is a lambda without captures.
+        template <class Pred>
+        T await(Pred, std::memory_order mo, source_loc = source_loc::current()) const {
+            static_assert(std::is_default_constructible_v<Pred>, "await takes a lambda without captures");
+            if (execution* x = scheduled(id_)) {
+                x->access({op_kind::load, id_, &bits_, 0, [](std::uint64_t b) { return Pred{}(from(b)); }}, mo);
+            } else if (!Pred{}(get())) {
+                // In setup or the final checks nobody else runs: the wait is forever.
+                if (execution* y = execution::current) y->spin_wait();
+            }
+            return get();
+        }
         bool compare_exchange_strong(T& expected, T desired, std::memory_order mo,
-                                     source_loc = source_loc::current()) {
+                                     source_loc l = source_loc::current()) {
+            return cas(expected, desired, mo, false, l);
+        }
+        // A cas whose loop, if it fails, retries from a fresh load having done
+        // nothing but loads since the last one: the explorer cuts the
+        // execution where it fails (the one where it succeeds covers it).
+        bool compare_exchange_confirm(T& expected, T desired, std::memory_order mo,
+                                      source_loc l = source_loc::current()) {
+            return cas(expected, desired, mo, true, l);
+        }
+
+    private:
+        bool cas(T& expected, T desired, std::memory_order mo, bool confirms, source_loc) {
             const std::uint64_t e = bits(expected);
-            if (execution* x = scheduled(id_)) x->access({op_kind::cas, id_, &bits_, e}, mo);
+            if (execution* x = scheduled(id_)) x->access({op_kind::cas, id_, &bits_, e, nullptr, confirms}, mo);
             if (bits_ == e) {
                 bits_ = bits(desired);
                 return true;
@@ -93,11 +119,12 @@ public:
             std::memcpy(&b, &v, sizeof v);
             return b;
         }
-        T get() const {
+        static T from(std::uint64_t b) {
             T v;
-            std::memcpy(&v, &bits_, sizeof v);
+            std::memcpy(&v, &b, sizeof v);
             return v;
         }
+        T get() const { return from(bits_); }
         // Integer arithmetic wraps, as std::atomic's does.
         static auto unsigned_of(T v) {
             static_assert(std::is_integral_v<T>, "fetch_add/fetch_sub need an integer type");

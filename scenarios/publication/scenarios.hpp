@@ -5,6 +5,7 @@
 // at 0x1000, 0x1100, 0x1200, 0x1300; size class 1 holds 0x80-byte objects.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -43,10 +44,27 @@ public:
         if (i < sh.pushers) return Self::writer;
         return sh.poppers == 1 ? std::string(Self::reader) : lettered(Self::reader, i - sh.pushers);
     }
-    static std::string refusal(const shape& sh) {
-        if (sh.pushers == 1 && sh.poppers >= 1) return {};
-        return "scenario " + std::string(Self::name) + " runs one " + Self::writer + " thread and at least one " +
-               Self::reader + " thread";
+    // Scenarios take their readers from the shape; only those that say how
+    // (Self::max_spans) take a number of spans.
+    static std::string refusal(const shape& sh, std::size_t spans = 0) {
+        if (sh.pushers != 1 || sh.poppers < 1) {
+            return "scenario " + std::string(Self::name) + " runs one " + Self::writer + " thread and at least one " +
+                   Self::reader + " thread";
+        }
+        constexpr std::size_t most = [] {
+            if constexpr (requires { Self::max_spans; }) {
+                return Self::max_spans;
+            } else {
+                return std::size_t(0);
+            }
+        }();
+        if (spans > most) {
+            return most == 0 ? "scenario " + std::string(Self::name) + " has a fixed heap; drop --spans"
+                             : "scenario " + std::string(Self::name) + " runs 1 to " + std::to_string(most) +
+                                   " spans on the fake heap's four pages; accepted: --spans 1 to " +
+                                   std::to_string(most);
+        }
+        return {};
     }
     // Nothing is left to check at the end: every invariant is checked where
     // a read, a mark or a free could break it.
@@ -81,17 +99,43 @@ public:
         }
     }
 
-    explicit scan_while_allocating(shape sh = scan_while_allocating::default_shape)
-        : scan_while_allocating::scenario_base(sh) {}
+    // With --spans K (where the case allows it): K one-page spans freed in
+    // setup, K republished, and a frame with a word into each and one into
+    // the page no span covers.
+    static constexpr std::size_t max_spans = Case::max_spans;
 
-    void setup() { this->h_.freeSpan(this->h_.mcentralGrow(Case::freedPages, smallClass)); }
-    void thread(unsigned i) {
-        if (i == 0) {
-            this->h_.mcentralGrow(1, smallClass);
+    explicit scan_while_allocating(shape sh = scan_while_allocating::default_shape, std::size_t spans = 0)
+        : scan_while_allocating::scenario_base(sh), spans_(spans) {
+        if (spans_ == 0) {
+            std::copy(std::begin(Case::frame), std::end(Case::frame), frame_);
+            words_ = std::size(Case::frame);
         } else {
-            scanConservative(this->h_, Case::frame, std::size(Case::frame));
+            for (std::size_t i = 0; i < spans_; ++i) frame_[words_++] = pageAddr(i) + 0x90;
+            frame_[words_++] = pageAddr(pagesPerArena - 1) + 0x10;
         }
     }
+
+    void setup() {
+        if (spans_ == 0) {
+            this->h_.freeSpan(this->h_.mcentralGrow(Case::freedPages, smallClass));
+            return;
+        }
+        typename H::span* freed[pagesPerArena] = {};
+        for (std::size_t i = 0; i < spans_; ++i) freed[i] = this->h_.mcentralGrow(1, smallClass);
+        for (std::size_t i = 0; i < spans_; ++i) this->h_.freeSpan(freed[i]);
+    }
+    void thread(unsigned i) {
+        if (i == 0) {
+            for (std::size_t k = 0; k < (spans_ ? spans_ : 1); ++k) this->h_.mcentralGrow(1, smallClass);
+        } else {
+            scanConservative(this->h_, frame_, words_);
+        }
+    }
+
+private:
+    std::size_t spans_;
+    std::uintptr_t frame_[pagesPerArena + 1] = {};
+    std::size_t words_ = 0;
 };
 
 // §7–§9: the span freed in setup had the same page and class. The frame
@@ -102,6 +146,7 @@ struct reader_vs_init_case {
         "an allocator publishes a span on a reused page while a scanner resolves a word into it";
     static constexpr std::uintptr_t freedPages = 1;
     static constexpr std::uintptr_t frame[] = {pageAddr(0) + 0x90, pageAddr(3) + 0x10};
+    static constexpr std::size_t max_spans = pagesPerArena - 1;  // one page stays uncovered
 };
 template <class H>
 using reader_vs_init = scan_while_allocating<H, reader_vs_init_case>;
@@ -117,6 +162,7 @@ struct late_limit_case {
         "a 2-page span's struct is reused for 1 page; limit is set after publication (§10.1)";
     static constexpr std::uintptr_t freedPages = 2;
     static constexpr std::uintptr_t frame[] = {pageAddr(1) + 0x10};
+    static constexpr std::size_t max_spans = 0;
 
     // Go's own race (§10.1): every variant that sets limit after publication,
     // as Go does, shows it; hardened, which sets it before the state store,
@@ -154,7 +200,7 @@ public:
     static constexpr const char* reader = "scanner";
     static constexpr stress_window window = stress_window::struct_in_transition;
 
-    explicit reader_vs_free(shape sh = reader_vs_free::default_shape) : reader_vs_free::scenario_base(sh) {}
+    explicit reader_vs_free(shape sh = reader_vs_free::default_shape, std::size_t = 0) : reader_vs_free::scenario_base(sh) {}
 
     // Without the rule, the free and the struct's next init can fall between
     // the scanner's state check and its use of the span, for every variant:
@@ -242,7 +288,7 @@ public:
     // x86 keeps stores in order, so on real threads only the model shows it.
     static constexpr stress_window window = stress_window::pointer_followed;
 
-    explicit trusted_pointer(shape sh = trusted_pointer::default_shape) : trusted_pointer::scenario_base(sh) {}
+    explicit trusted_pointer(shape sh = trusted_pointer::default_shape, std::size_t = 0) : trusted_pointer::scenario_base(sh) {}
 
     void setup() {
         auto* first = this->h_.mcentralGrow(1, smallClass);
@@ -285,7 +331,7 @@ public:
     // Go's check (or its absence) decides the outcome, in every interleaving.
     static constexpr stress_window window = stress_window::none;
 
-    explicit free_live_span(shape sh = free_live_span::default_shape) : free_live_span::scenario_base(sh) {}
+    explicit free_live_span(shape sh = free_live_span::default_shape, std::size_t = 0) : free_live_span::scenario_base(sh) {}
 
     // The throw is the check working. A variant without the check (M8)
     // never throws it: what it does instead (live-span-freed) is a finding.

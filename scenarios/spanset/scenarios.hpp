@@ -39,11 +39,19 @@ inline std::string single_role_refusal(std::string_view scenario, const shape& s
            (pushes ? "pusher" : "popper") + " threads only";
 }
 
+// A --spans that a scenario cannot take.
+inline std::string spans_refusal(std::string_view scenario, std::size_t spans, std::size_t least, const char* why) {
+    if (spans == 0 || spans >= least) return {};
+    return "scenario " + std::string(scenario) + " needs at least " + std::to_string(least) + " spans (" + why +
+           "); accepted: --spans " + std::to_string(least) + " or more";
+}
+
 // Base of the scenarios below: the harness, the shape and the thread names.
+// `spans` is how many spans the scenario moves (0: its default).
 template <class H>
 class scenario_base {
 public:
-    explicit scenario_base(shape sh, std::size_t spans) : shape_(sh), h_(spans) {}
+    scenario_base(shape sh, std::size_t spans) : shape_(sh), h_(spans) {}
     static std::string thread_name(const shape& sh, unsigned i) { return role_name(sh, i); }
     void check() { h_.check_all(); }
 
@@ -66,15 +74,41 @@ public:
     static constexpr std::string_view summary =
         "one block of N spans pushed in setup; two poppers take half each (the 39380e8e reproducer)";
     static constexpr shape default_shape{0, 2};
+    static std::size_t default_spans(shape) { return H::N; }
 
-    explicit two_poppers(shape sh = default_shape) : scenario_base<H>(sh, H::N) {}
-    static std::string refusal(shape sh) { return single_role_refusal(name, sh, false); }
+    explicit two_poppers(shape sh = default_shape, std::size_t spans = 0)
+        : scenario_base<H>(sh, spans ? spans : default_spans(sh)) {}
+    static std::string refusal(shape sh, std::size_t = 0) { return single_role_refusal(name, sh, false); }
 
     void setup() {
-        for (std::size_t i = 0; i < H::N; ++i) this->h_.push(i);
+        for (std::size_t i = 0; i < this->h_.spans(); ++i) this->h_.push(i);
     }
     void thread(unsigned i) {
-        for (std::size_t k = this->share(H::N, i, this->shape_.poppers); k > 0; --k) this->h_.pop();
+        for (std::size_t k = this->share(this->h_.spans(), i, this->shape_.poppers); k > 0; --k) this->h_.pop();
+    }
+};
+
+// As two-poppers, but each popper pops until it finds the set empty.
+template <class H>
+class pop_until_empty : public scenario_base<H> {
+public:
+    static constexpr std::string_view name = "pop-until-empty";
+    static constexpr bool concurrent_pops = true;  // can open the leak window of §9.1
+    static constexpr std::string_view summary =
+        "one block of N spans pushed in setup; two poppers pop until they find the set empty";
+    static constexpr shape default_shape{0, 2};
+    static std::size_t default_spans(shape) { return H::N; }
+
+    explicit pop_until_empty(shape sh = default_shape, std::size_t spans = 0)
+        : scenario_base<H>(sh, spans ? spans : default_spans(sh)) {}
+    static std::string refusal(shape sh, std::size_t = 0) { return single_role_refusal(name, sh, false); }
+
+    void setup() {
+        for (std::size_t i = 0; i < this->h_.spans(); ++i) this->h_.push(i);
+    }
+    void thread(unsigned) {
+        while (this->h_.pop()) {
+        }
     }
 };
 
@@ -88,17 +122,19 @@ public:
     static constexpr std::string_view summary =
         "a pusher fills one block while two poppers pop concurrently (poppers may find it empty)";
     static constexpr shape default_shape{1, 2};
+    static std::size_t default_spans(shape) { return H::N; }
 
-    explicit push_pop(shape sh = default_shape) : scenario_base<H>(sh, H::N) {}
-    static std::string refusal(shape sh) { return capacity_refusal<H::N>(name, sh); }
+    explicit push_pop(shape sh = default_shape, std::size_t spans = 0)
+        : scenario_base<H>(sh, spans ? spans : default_spans(sh)) {}
+    static std::string refusal(shape sh, std::size_t = 0) { return capacity_refusal<H::N>(name, sh); }
 
     void setup() {}
     void thread(unsigned i) {
         const shape& sh = this->shape_;
         if (i < sh.pushers) {
-            for (std::size_t k = i; k < H::N; k += sh.pushers) this->h_.push(k);
+            for (std::size_t k = i; k < this->h_.spans(); k += sh.pushers) this->h_.push(k);
         } else {
-            for (std::size_t k = this->share(H::N, i - sh.pushers, sh.poppers); k > 0; --k) this->h_.pop();
+            for (std::size_t k = this->share(this->h_.spans(), i - sh.pushers, sh.poppers); k > 0; --k) this->h_.pop();
         }
     }
 };
@@ -115,9 +151,15 @@ public:
     static constexpr std::string_view summary =
         "pushes complete block 0 and open block 1 (new block, spine growth) while two poppers pop";
     static constexpr shape default_shape{1, 2};
+    // N-1 in setup, then one more push than pushers so that block 1 is opened.
+    static std::size_t default_spans(shape sh) { return H::N - 1 + sh.pushers + 1; }
 
-    explicit block_boundary(shape sh = default_shape) : scenario_base<H>(sh, spans(sh)) {}
-    static std::string refusal(shape sh) { return capacity_refusal<H::N>(name, sh); }
+    explicit block_boundary(shape sh = default_shape, std::size_t spans = 0)
+        : scenario_base<H>(sh, spans ? spans : default_spans(sh)) {}
+    static std::string refusal(shape sh, std::size_t spans = 0) {
+        std::string why = capacity_refusal<H::N>(name, sh);
+        return why.empty() ? spans_refusal(name, spans, H::N + 1, "N-1 in setup, then enough to open block 1") : why;
+    }
 
     void setup() {
         for (std::size_t i = 0; i + 1 < H::N; ++i) this->h_.push(i);
@@ -125,15 +167,11 @@ public:
     void thread(unsigned i) {
         const shape& sh = this->shape_;
         if (i < sh.pushers) {
-            for (std::size_t k = H::N - 1 + i; k < spans(sh); k += sh.pushers) this->h_.push(k);
+            for (std::size_t k = H::N - 1 + i; k < this->h_.spans(); k += sh.pushers) this->h_.push(k);
         } else {
             this->h_.pop();
         }
     }
-
-private:
-    // N-1 in setup, then one more push than pushers so that block 1 is opened.
-    static std::size_t spans(shape sh) { return H::N - 1 + sh.pushers + 1; }
 };
 
 // Reset and reuse: two blocks' worth of spans are drained concurrently, the
@@ -147,9 +185,11 @@ public:
     static constexpr std::string_view summary =
         "N+1 spans drained by two poppers, then reset, then a second cycle on the pooled blocks";
     static constexpr shape default_shape{0, 2};
+    static std::size_t default_spans(shape) { return H::N + 1; }
 
-    explicit reset_after_drain(shape sh = default_shape) : scenario_base<H>(sh, H::N + 1) {}
-    static std::string refusal(shape sh) { return single_role_refusal(name, sh, false); }
+    explicit reset_after_drain(shape sh = default_shape, std::size_t spans = 0)
+        : scenario_base<H>(sh, spans ? spans : default_spans(sh)) {}
+    static std::string refusal(shape sh, std::size_t = 0) { return single_role_refusal(name, sh, false); }
 
     void setup() { push_all(); }
     void thread(unsigned) {
@@ -165,7 +205,7 @@ public:
 
 private:
     void push_all() {
-        for (std::size_t i = 0; i < H::N + 1; ++i) this->h_.push(i);
+        for (std::size_t i = 0; i < this->h_.spans(); ++i) this->h_.push(i);
     }
 };
 
@@ -179,15 +219,19 @@ public:
     static constexpr std::string_view summary =
         "two pushers race to add block 0 (spine lock, re-check under the lock); the final checks pop";
     static constexpr shape default_shape{2, 0};
+    static std::size_t default_spans(shape sh) { return sh.pushers; }
 
-    explicit two_pushers(shape sh = default_shape) : scenario_base<H>(sh, sh.pushers) {}
-    static std::string refusal(shape sh) {
+    explicit two_pushers(shape sh = default_shape, std::size_t spans = 0)
+        : scenario_base<H>(sh, spans ? spans : default_spans(sh)) {}
+    static std::string refusal(shape sh, std::size_t = 0) {
         std::string why = single_role_refusal(name, sh, true);
         return why.empty() ? capacity_refusal<H::N>(name, sh) : why;
     }
 
     void setup() {}
-    void thread(unsigned i) { this->h_.push(i); }
+    void thread(unsigned i) {
+        for (std::size_t k = i; k < this->h_.spans(); k += this->shape_.pushers) this->h_.push(k);
+    }
 };
 
 // The block pool alone, as several span sets share it in Go: one allocator
@@ -202,9 +246,11 @@ public:
     static constexpr std::string_view summary =
         "two allocators on a pool of two blocks: one takes a block, the other takes two and frees one";
     static constexpr shape default_shape{0, 2};
+    static std::size_t default_spans(shape) { return 0; }
 
-    explicit pool_aba(shape sh = default_shape) : scenario_base<H>(sh, 0) {}
-    static std::string refusal(shape sh) {
+    explicit pool_aba(shape sh = default_shape, std::size_t = 0) : scenario_base<H>(sh, 0) {}
+    static std::string refusal(shape sh, std::size_t spans = 0) {
+        if (spans != 0) return "scenario pool-aba moves no spans (it runs the block pool alone); drop --spans";
         return sh.pushers == 0 && sh.poppers == 2 ? std::string()
                                                   : "scenario pool-aba runs exactly two allocator threads";
     }
@@ -237,6 +283,7 @@ private:
     typename H::block* held_[2] = {};
 };
 
-using all = scenario_list<two_poppers, push_pop, block_boundary, reset_after_drain, two_pushers, pool_aba>;
+using all = scenario_list<two_poppers, push_pop, block_boundary, reset_after_drain, two_pushers, pool_aba,
+                          pop_until_empty>;
 
 }  // namespace spancheck::spanset

@@ -15,7 +15,8 @@ struct m6_claim_fetch_add : popped {
     static constexpr std::string_view upstream = "mutant M6";
     static constexpr std::string_view summary =
         "pop claims by an unconditional add to the head instead of the full-word CAS";
-    static constexpr violation_kind expected[] = {violation_kind::livelock, violation_kind::hang};
+    static constexpr violation_kind expected[] = {violation_kind::livelock, violation_kind::hang,
+                                                  violation_kind::nil_block};
 
     // §6 step 1.4 as an add: it cannot fail, and it does not see the tail.
     template <class S>

@@ -1,6 +1,7 @@
 // Runs one scenario under Relacy and turns what Relacy found into a result:
 // the violation in words (and the reason, if the scenario documents it), the
-// interleaving as protocol steps, the replay state.
+// interleaving as protocol steps, the replay state. Relacy runs a scenario in
+// its default shape (its thread count is a template argument).
 #pragma once
 
 #include <algorithm>
@@ -12,25 +13,57 @@
 
 #include "../impl/describe.hpp"
 #include "../scenarios/documented.hpp"
+#include "counterexample.hpp"
 #include "relacy_world.hpp"
+#include "replay_token.hpp"
 #include "result.hpp"
 
 namespace spancheck::model {
+
+// What the suite watches while Relacy searches: budgets, Ctrl-C, the
+// progress line, and whether this is a one-execution replay.
+struct relacy_watch {
+    static inline const options* opt = nullptr;
+    static inline std::chrono::steady_clock::time_point start, last_progress;
+    static inline std::uint64_t executions_started = 0;  // this Relacy run
+    static inline std::uint64_t executions_before = 0;   // earlier bounds of a deepening search
+    static inline std::string where;                     // the bound being searched, for the progress line
+    static inline const char* stopped_by = nullptr;      // set when the suite ends the search
+
+    static double elapsed() { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); }
+
+    // Before each execution: whether the search must end now, and why.
+    static const char* must_stop() {
+        if (!opt->replay.empty()) return executions_started > 0 ? "replay done" : nullptr;
+        if (opt->stop && *opt->stop) return "interrupted";
+        const std::uint64_t done = executions_before + executions_started;
+        if (opt->max_executions && done >= opt->max_executions) return "max-executions";
+        if ((done & 1023) != 0) return nullptr;
+        const double t = elapsed();
+        if (opt->seconds && t >= opt->seconds) return "seconds";
+        if (opt->on_progress && t >= 2 &&
+            std::chrono::steady_clock::now() - last_progress >= std::chrono::seconds(1)) {
+            last_progress = std::chrono::steady_clock::now();
+            opt->on_progress({done, t, where});
+        }
+        return nullptr;
+    }
+};
 
 // One Relacy test per scenario type; Relacy builds a fresh suite (and so a
 // fresh scenario, with its own set, pool and spans) for every execution.
 template <class Scenario>
 struct suite : rl::test_suite<suite<Scenario>, Scenario::default_shape.threads()> {
-    static inline bool replaying = false;
-    static inline std::uint64_t executions_started = 0;
-
     Scenario scenario;
 
     void before() {
-        // A replay runs one execution; anything after it is Relacy going on
-        // with the search, which a replay does not want.
-        if (replaying && executions_started > 0) rl::ctx().rl_until("replay done", RL_INFO);
-        ++executions_started;
+        // Ending the search from here is Relacy's "until" condition: the
+        // execution in progress is not run, and the search ends.
+        if (const char* why = relacy_watch::must_stop()) {
+            relacy_watch::stopped_by = why;
+            rl::ctx().rl_until(why, RL_INFO);
+        }
+        ++relacy_watch::executions_started;
         recorder::begin_execution();
         scenario.setup();
         recorder::phase = 0;
@@ -52,24 +85,10 @@ inline violation_kind kind_of(rl::test_result_e r) {
     }
 }
 
-// Relacy's state is a line of numbers; a replay state is the same with
-// commas, so that it is one shell word.
-inline std::string to_replay(std::string state) {
-    while (!state.empty() && state.back() == ' ') state.pop_back();
-    std::replace(state.begin(), state.end(), ' ', ',');
-    return state;
-}
-inline std::string from_replay(std::string state) {
-    std::replace(state.begin(), state.end(), ',', ' ');
-    return state;
-}
-
-// One Relacy run of the search as given (a bound search at exactly that bound).
-// Variant is the variant the scenario's harness runs: a violation the
-// scenario documents for it (scenarios/documented.hpp) comes back with the reason.
+// One Relacy run of the search as given (a bound search at exactly that
+// bound). opt.replay is Relacy's own state (decoded from the token).
 template <class Scenario, class Variant>
-result run_once(const options& opt, const std::function<std::string(const step_record&)>& narrate,
-                const thread_namer& names) {
+result run_once(const options& opt, const narrator& narrate, const thread_namer& names) {
     rl::test_params p;
     switch (opt.how.k) {
     case search::kind::bound:
@@ -83,11 +102,12 @@ result run_once(const options& opt, const std::function<std::string(const step_r
         p.iteration_count = opt.how.seed + opt.how.iterations - 1;  // the last one runs too
         p.initial_state = std::to_string(opt.how.seed);
         break;
+    case search::kind::dpor: break;  // not Relacy's
     }
     if (!opt.replay.empty()) {
         // Straight to the recorded execution, with history: Relacy then runs
         // it once instead of finding it and running it again.
-        p.initial_state = from_replay(opt.replay);
+        p.initial_state = opt.replay.c_str();
         p.collect_history = true;
     }
     const std::uint64_t first = p.initial_state.empty() ? 0 : std::stoull(std::string(p.initial_state.c_str()));
@@ -97,14 +117,16 @@ result run_once(const options& opt, const std::function<std::string(const step_r
     p.output_stream = &history;
     p.progress_stream = &discard;
 
-    suite<Scenario>::replaying = !opt.replay.empty();
-    suite<Scenario>::executions_started = 0;
+    relacy_watch::opt = &opt;
+    relacy_watch::executions_started = 0;
+    relacy_watch::stopped_by = nullptr;
 
     const auto t0 = std::chrono::steady_clock::now();
     rl::simulate<suite<Scenario>>(p);
     const auto t1 = std::chrono::steady_clock::now();
 
     result r;
+    r.engine = "relacy";
     r.seconds = std::chrono::duration<double>(t1 - t0).count();
     r.checker_result = rl::test_result_str(p.test_result);
     r.executions = p.stop_iteration + 1 - first;
@@ -113,11 +135,14 @@ result run_once(const options& opt, const std::function<std::string(const step_r
         return r;
     }
     if (p.test_result == rl::test_result_until_condition_hit) {
-        r.replay_missed = true;
-        r.executions = 1;
+        r.executions = relacy_watch::executions_started;
+        if (opt.replay.empty()) {
+            r.stopped_by = relacy_watch::stopped_by ? relacy_watch::stopped_by : "interrupted";
+        } else {
+            r.replay_missed = true;
+        }
         return r;
     }
-    r.violated = true;
     violation v{kind_of(p.test_result)};
     if (p.test_result == rl::test_result_user_assert_failed && recorder::has_violation) v = recorder::reported;
     if (p.test_result == rl::test_result_data_race && recorder::accessing) {
@@ -125,21 +150,11 @@ result run_once(const options& opt, const std::function<std::string(const step_r
         v.a = recorder::accessing_write;
         std::strncpy(v.field, recorder::accessing, sizeof v.field - 1);
     }
-    r.kind = std::string(kind_name(v.kind));
-    r.documented = std::string(documented_reason<Scenario, Variant>(v.kind));
-    r.message = describe(v, names);
+    if (v.kind == violation_kind::livelock && recorder::spinning >= 0) v.thread = recorder::spinning;
+    fill_counterexample<Scenario, Variant>(r, v, recorder::steps, recorder::count, narrate, names);
     if (v.kind == violation_kind::checker_error) r.message += ": " + r.checker_result;
-    for (std::size_t i = 0; i < recorder::count; ++i) {
-        const step_record& s = recorder::steps[i];
-        std::string what = narrate(s);
-        if (!what.empty()) r.steps.push_back({s.thread, names(s.thread), std::move(what)});
-    }
-    if (v.kind == violation_kind::data_race && v.field[0] != 0) {
-        // The racing access is where the execution stopped: the story's last step.
-        r.steps.push_back({v.thread, names(v.thread), std::string(v.a ? "writes " : "reads ") + v.field + ": data race"});
-    }
     r.steps_truncated = recorder::truncated;
-    r.replay_state = to_replay(p.final_state.empty() ? opt.replay : std::string(p.final_state.c_str()));
+    r.replay_state = p.final_state.empty() ? opt.replay : std::string(p.final_state.c_str());
     r.replay_search = opt.how.text();
     if (opt.raw) r.raw = history.str().c_str();
     return r;
@@ -150,24 +165,27 @@ result run_once(const options& opt, const std::function<std::string(const step_r
 // counterexample, found soonest) while a clean run still covers every
 // schedule within K. Executions are the total over the bounds searched.
 template <class Scenario, class Variant>
-result run(const options& opt, const std::function<std::string(const step_record&)>& narrate,
-           const thread_namer& names) {
+result run(const options& opt, const narrator& narrate, const thread_namer& names) {
+    relacy_watch::start = relacy_watch::last_progress = std::chrono::steady_clock::now();
+    relacy_watch::executions_before = 0;
+    relacy_watch::where = opt.how.text();
     if (opt.how.k != search::kind::bound || !opt.replay.empty()) return run_once<Scenario, Variant>(opt, narrate, names);
-    std::uint64_t executions = 0;
     double seconds = 0;
     result r;
     for (unsigned bound = 1; bound <= opt.how.bound; ++bound) {
         options at = opt;
         at.how.bound = bound;
+        relacy_watch::where = "bound " + std::to_string(bound) + " of " + std::to_string(opt.how.bound);
         r = run_once<Scenario, Variant>(at, narrate, names);
-        executions += r.executions;
+        relacy_watch::executions_before += r.executions;
         seconds += r.seconds;
         if (r.violated) {
             r.preemptions = bound;  // bounds below it were searched in full without a violation
             break;
         }
+        if (!r.stopped_by.empty()) break;
     }
-    r.executions = executions;
+    r.executions = relacy_watch::executions_before;
     r.seconds = seconds;
     return r;
 }
