@@ -78,6 +78,12 @@ model::outcome run_model_child(std::string_view variant, std::string_view scenar
                                     std::string(scenario), "--search", opt.how.text(), "--json", json};
     if (slots) cmd.insert(cmd.end(), {"--slots", std::to_string(slots)});
     if (!opt.replay.empty()) cmd.insert(cmd.end(), {"--replay", opt.replay});
+    const protocol* p = protocol_of_variant(variant);
+    const bool readers = p && p->name == "publication";
+    if (opt.shape.pushers) cmd.insert(cmd.end(), {"--pushers", std::to_string(*opt.shape.pushers)});
+    if (opt.shape.poppers) cmd.insert(cmd.end(), {readers ? "--readers" : "--poppers", std::to_string(*opt.shape.poppers)});
+    if (opt.shape.spans) cmd.insert(cmd.end(), {"--spans", std::to_string(*opt.shape.spans)});
+    if (opt.max_executions) cmd.insert(cmd.end(), {"--max-executions", std::to_string(opt.max_executions)});
     const child_result c = run_children({cmd}, 1).front();
     std::ifstream in(json);
     const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);

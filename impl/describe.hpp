@@ -93,7 +93,8 @@ inline std::string describe(const violation& v, const thread_namer& name) {
     case violation_kind::data_race:
         if (v.field[0] == 0) return "data race";
         return "data race on " + std::string(v.field) + ": " + name(v.thread) + "'s " + (v.a ? "write" : "read") +
-               " is not ordered with another thread's access to it";
+               " is not ordered with " + (v.other >= 0 ? name(v.other) : std::string("another thread")) +
+               "'s access to it";
     case violation_kind::uninitialized_access: return "read of an uninitialized variable";
     case violation_kind::livelock:
         if (v.thread == setup_thread) return "livelock: a thread spins without progress";

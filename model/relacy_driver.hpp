@@ -149,6 +149,11 @@ result run_once(const options& opt, const narrator& narrate, const thread_namer&
         v.thread = recorder::accessing_thread;
         v.a = recorder::accessing_write;
         std::strncpy(v.field, recorder::accessing, sizeof v.field - 1);
+        if (recorder::conflicting_thread >= 0) {
+            v.other = recorder::conflicting_thread;
+            v.step = recorder::accessing_step;
+            v.other_step = recorder::conflicting_step;
+        }
     }
     if (v.kind == violation_kind::livelock && recorder::spinning >= 0) v.thread = recorder::spinning;
     fill_counterexample<Scenario, Variant>(r, v, recorder::steps, recorder::count, narrate, names);

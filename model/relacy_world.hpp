@@ -67,6 +67,10 @@ struct recorder {
     static inline const char* accessing = nullptr;
     static inline int accessing_thread = setup_thread;
     static inline bool accessing_write = false;
+    // The access of another thread the one begun may race with (a var's last
+    // write, or its last read for a write), and the step counts of both.
+    static inline int conflicting_thread = setup_thread;
+    static inline std::uint32_t conflicting_step = 0, accessing_step = 0;
     // The thread that spun last (a livelock's spinner), and the thread whose
     // next load is a spin's re-load (-1: none).
     static inline int spinning = -1;
@@ -165,11 +169,33 @@ struct relacy_world {
         var(const var&) = delete;
         var& operator=(const var&) = delete;
 
-        T load(source_loc l = source_loc::current()) const { return v_(at(l)).load(); }
-        void store(T v, source_loc l = source_loc::current()) { v_(at(l)) = v; }
+        T load(source_loc l = source_loc::current()) const {
+            begin(writer_);
+            const T x = v_(at(l)).load();
+            reader_ = {thread(), std::uint32_t(recorder::count)};
+            return x;
+        }
+        void store(T v, source_loc l = source_loc::current()) {
+            begin(reader_.thread != thread() && reader_.thread != setup_thread ? reader_ : writer_);
+            v_(at(l)) = v;
+            writer_ = {thread(), std::uint32_t(recorder::count)};
+        }
 
     private:
+        struct access {
+            int thread = setup_thread;
+            std::uint32_t step = 0;
+        };
+        // Relacy reports a race inside the access: say beforehand which
+        // access of another thread it would race with.
+        static void begin(const access& other) {
+            recorder::conflicting_thread = other.thread;
+            recorder::conflicting_step = other.step;
+            recorder::accessing_step = std::uint32_t(recorder::count);
+        }
+
         rl::var<T> v_{T{}};
+        mutable access writer_, reader_;
     };
 
     class mutex {

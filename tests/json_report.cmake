@@ -12,6 +12,6 @@ expect_json_fields("${json}" schema=spancheck-report/1 command=model verdict=vio
 string(JSON executions GET "${json}" executions)
 string(JSON steps LENGTH "${json}" trace)
 string(JSON replay GET "${json}" replay_command)
-if(executions LESS 1 OR steps LESS 6 OR NOT replay MATCHES "--replay [0-9,]+$")
+if(executions LESS 1 OR steps LESS 6 OR NOT replay MATCHES "--replay r[0-9a-f]+\\.[0-9.,x]+$")
   message(FATAL_ERROR "executions ${executions}, ${steps} trace steps, replay '${replay}'")
 endif()

@@ -79,13 +79,13 @@ struct caught {
 };
 const caught seeded[] = {
     {"go1.13", "reader-vs-init", "data-race",
-     "data race on elemsize: scanner's read is not ordered with another thread's access to it"},
+     "data race on elemsize: scanner's read is not ordered with allocator's access to it"},
     {"m1-state-before-fields", "reader-vs-init", "data-race",
-     "data race on elemsize: scanner's read is not ordered with another thread's access to it"},
+     "data race on elemsize: scanner's read is not ordered with allocator's access to it"},
     {"m2-plain-state", "reader-vs-init", "data-race",
-     "data race on startAddr: scanner's read is not ordered with another thread's access to it"},
+     "data race on startAddr: scanner's read is not ordered with allocator's access to it"},
     {"m3-bounds-before-state", "reader-vs-init", "data-race",
-     "data race on startAddr: scanner's read is not ordered with another thread's access to it"},
+     "data race on startAddr: scanner's read is not ordered with allocator's access to it"},
     {"m4-no-bounds-check", "reader-vs-free", "object-out-of-span",
      "scanner computed object index 144115188075855868 of span s0, outside the span (nelems 4)"},
     {"m5-no-nil-check", "reader-vs-init", "nil-dereference",
@@ -96,7 +96,7 @@ const caught seeded[] = {
      "GC worker found bad pointer in Go heap: 0x1020 resolves to span s0, which is neither in use nor a stack"},
     {"m8-no-free-check", "free-live-span", "live-span-freed", "sweeper freed span s0 while it held 1 live object"},
     {"m9-plain-spans", "reader-vs-init", "data-race",
-     "data race on heapArena.spans: scanner's read is not ordered with another thread's access to it"},
+     "data race on heapArena.spans: scanner's read is not ordered with allocator's access to it"},
 };
 
 // The kinds a variant declares it must be caught with (empty: a correct variant).

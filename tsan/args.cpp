@@ -41,6 +41,13 @@ std::variant<const stress_protocol*, std::string> protocol_of(const stress_args&
     for (const stress_protocol& p : all) {
         if ((a.protocol.empty() || a.protocol == p.name) && contains(p.variants, a.variant)) return &p;
     }
+    // A variant file's own executor runs that one variant, named by the file.
+    const bool file = a.variant.find('/') != std::string::npos || a.variant.ends_with(".hpp");
+    if (file && variants.size() == 1) {
+        for (const stress_protocol& p : all) {
+            if (!p.variants.empty()) return &p;
+        }
+    }
     return "unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " of protocol " + a.protocol) +
            "; accepted: " + joined(variants);
 }
@@ -74,6 +81,7 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
     stress_request r;
     r.protocol = proto.name;
     r.variant = a.variant;
+    r.name = contains(proto.variants, a.variant) ? a.variant : proto.variants.front();
     r.scenario = a.scenario;
     if (!contains(proto.scenarios, a.scenario)) {
         return "unknown scenario '" + a.scenario + "' for protocol " + proto.name + "; accepted: " +
@@ -105,7 +113,7 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
     if (auto* why = std::get_if<std::string>(&parsed)) return *why;
     r.p.perturbation = std::get<policy>(parsed);
 
-    auto threads = proto.threads(a.variant, a.scenario, r.slots, a.threads);
+    auto threads = proto.threads(r.name, a.scenario, r.slots, a.threads);
     if (auto* why = std::get_if<std::string>(&threads)) return *why;
     r.p.roles = std::get<scenario_threads>(threads).roles;
     r.threads = std::get<scenario_threads>(threads).names;

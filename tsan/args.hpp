@@ -32,6 +32,7 @@ void add_stress_options(CLI::App& app, stress_args& a);
 // A checked stress run.
 struct stress_request {
     std::string protocol, variant, scenario;
+    std::string name;  // the variant's own name (variant: as given, which may be its file)
     unsigned slots = 0;  // 0: the protocol has no block size
     plan p;
     std::vector<std::string> threads;  // by thread number

@@ -8,7 +8,7 @@ namespace spancheck::stress {
 
 result run_publication(const stress_request& r) {
     result out;
-    with_publication_scenario(r.variant, r.scenario, [&](auto* scenario_tag, auto* variant_tag) {
+    with_publication_scenario(r.name, r.scenario, [&](auto* scenario_tag, auto* variant_tag) {
         using S = std::remove_pointer_t<decltype(scenario_tag)>;
         using V = std::remove_pointer_t<decltype(variant_tag)>;
         publication_window window(S::window);

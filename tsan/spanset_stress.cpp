@@ -8,7 +8,7 @@ namespace spancheck::stress {
 
 result run_spanset(const stress_request& r) {
     result out;
-    with_spanset_scenario(r.variant, r.scenario, r.slots, [&](auto* scenario_tag, auto* variant_tag) {
+    with_spanset_scenario(r.name, r.scenario, r.slots, [&](auto* scenario_tag, auto* variant_tag) {
         using S = std::remove_pointer_t<decltype(scenario_tag)>;
         using V = std::remove_pointer_t<decltype(variant_tag)>;
         spanset_window window(r.slots, S::concurrent_pops);

@@ -120,9 +120,11 @@ public:
             this->h_.freeSpan(this->h_.mcentralGrow(Case::freedPages, smallClass));
             return;
         }
+        // Freed last to first: fixalloc hands the structs out again first
+        // to last, each for the page it described (as in the default case).
         typename H::span* freed[pagesPerArena] = {};
         for (std::size_t i = 0; i < spans_; ++i) freed[i] = this->h_.mcentralGrow(1, smallClass);
-        for (std::size_t i = 0; i < spans_; ++i) this->h_.freeSpan(freed[i]);
+        for (std::size_t i = spans_; i > 0; --i) this->h_.freeSpan(freed[i - 1]);
     }
     void thread(unsigned i) {
         if (i == 0) {

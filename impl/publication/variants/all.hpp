@@ -1,7 +1,6 @@
-// The publication variants known to spancheck, by name, in the order
-// `spancheck list` shows them. Adding a variant is one file in this folder and
-// one line in the list below: CMake includes every file of the folder for you
-// (generated/publication_variant_files.hpp, written when it configures).
+// The publication variants shipped with spancheck, by name, in the order
+// `spancheck list` shows them. Shipping a variant is one file in this folder
+// and one line in the list below (see ../../spanset/variants/all.hpp).
 #pragma once
 
 #include "../../type_list.hpp"
