@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "subprocess.hpp"
+
 namespace spancheck::cli {
 
 namespace {
@@ -13,6 +15,7 @@ const char* verdict_name(kill::verdict v) {
     case kill::verdict::wrong_kind: return "wrong kind";
     case kill::verdict::survived: return "SURVIVED";
     case kill::verdict::unreachable: return "unreachable in Go";
+    case kill::verdict::interrupted: return "not checked (interrupted)";
     }
     return "?";
 }
@@ -33,6 +36,10 @@ kill hunt(const protocol& p, const entry& v, const model::search& how) {
     for (const entry& s : p.scenarios) {
         model::outcome out = p.model(v.name, s.name, slots, opt);
         const auto* r = std::get_if<model::result>(&out);
+        if (!r && interrupted()) {
+            k.outcome = kill::verdict::interrupted;
+            return k;
+        }
         if (!r) continue;  // the scenario refuses this configuration
         k.executions += r->executions;
         k.seconds += r->seconds;
@@ -90,6 +97,7 @@ bool print_mutants(std::ostream& out, const std::vector<kill>& kills) {
             if (!k.documented_seen.empty()) out << "; only documented violations: " << joined(k.documented_seen, ", ");
             break;
         case kill::verdict::unreachable: out << ", not counted"; break;
+        case kill::verdict::interrupted: break;
         }
         out << "\n" << std::string(width + 2, ' ') << k.upstream << ": " << k.summary << "\n";
         if (k.outcome == kill::verdict::unreachable) {

@@ -21,7 +21,7 @@ namespace spancheck::cli {
 struct kill {
     std::string protocol, variant, summary, upstream;
     std::vector<std::string> expected;
-    enum class verdict { killed, wrong_kind, survived, unreachable } outcome = verdict::survived;
+    enum class verdict { killed, wrong_kind, survived, unreachable, interrupted } outcome = verdict::survived;
     std::string kind;                // what caught it
     std::string executor, scenario;  // where it was caught first
     std::uint64_t executions = 0;    // spent on this mutant, over every scenario tried until the kill

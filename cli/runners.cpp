@@ -85,6 +85,10 @@ model::outcome run_model_child(std::string_view variant, std::string_view scenar
     if (opt.shape.spans) cmd.insert(cmd.end(), {"--spans", std::to_string(*opt.shape.spans)});
     if (opt.max_executions) cmd.insert(cmd.end(), {"--max-executions", std::to_string(opt.max_executions)});
     const child_result c = run_children({cmd}, 1).front();
+    if (interrupted()) {
+        std::remove(json.c_str());
+        return "interrupted";
+    }
     std::ifstream in(json);
     const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
     std::remove(json.c_str());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../tsan/stress_protocol.hpp"
+#include "bad_input.hpp"
 #include "runners.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
@@ -31,13 +32,14 @@ std::string exec_stress(const stress_command& c, const std::string& program) {
         for (const std::string& w : stress::given_arguments(c.args)) words.push_back(w);
     } else {
         auto checked = stress::check_stress_args(c.args);
-        if (auto* why = std::get_if<std::string>(&checked)) return *why;
+        if (auto* why = std::get_if<std::string>(&checked)) return cli::one_line(*why);
         const std::string name = c.tsan ? "spancheck-stress-tsan" : "spancheck-stress";
         binary = (std::filesystem::path(libexec_dir()) / name).string();
         for (const std::string& w : stress::stress_arguments(std::get<stress::stress_request>(checked))) words.push_back(w);
     }
     words[0] = binary;
     if (!c.args.json.empty()) words.insert(words.end(), {"--json", c.args.json});
+    if (!c.args.svg.empty()) words.insert(words.end(), {"--svg", c.args.svg});
     words.insert(words.end(), {"--rerun-as", program + " stress" + (c.tsan ? " --tsan" : "")});
     std::vector<char*> argv;
     for (std::string& w : words) argv.push_back(w.data());

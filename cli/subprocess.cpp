@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,28 @@ extern char** environ;
 namespace spancheck::cli {
 
 namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+extern "C" void on_stop(int) { stop_requested = 1; }
+
+// Ctrl-C and SIGTERM set stop_requested while children run; the handlers
+// before are back afterwards.
+struct stop_handlers {
+    struct sigaction old_int{}, old_term{};
+    stop_handlers() {
+        struct sigaction sa{};
+        sa.sa_handler = on_stop;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &old_int);
+        sigaction(SIGTERM, &sa, &old_term);
+    }
+    ~stop_handlers() {
+        sigaction(SIGINT, &old_int, nullptr);
+        sigaction(SIGTERM, &old_term, nullptr);
+    }
+    stop_handlers(const stop_handlers&) = delete;
+    stop_handlers& operator=(const stop_handlers&) = delete;
+};
 
 struct temp_file {
     std::string path;
@@ -65,11 +88,23 @@ pid_t spawn(const std::vector<std::string>& argv, const running& r) {
 
 }  // namespace
 
+bool interrupted() { return stop_requested != 0; }
+
 std::vector<child_result> run_children(const std::vector<std::vector<std::string>>& commands, unsigned jobs) {
     std::vector<child_result> results(commands.size());
     std::map<pid_t, running> live;
+    const stop_handlers handlers;
+    bool told = false;  // the live children were sent SIGTERM
     std::size_t next = 0;
     while (next < commands.size() || !live.empty()) {
+        if (stop_requested) {
+            for (; next < commands.size(); ++next) results[next].not_run = true;
+            if (!told) {
+                for (const auto& [pid, r] : live) kill(pid, SIGTERM);
+                told = true;
+            }
+            if (live.empty()) break;
+        }
         while (next < commands.size() && live.size() < (jobs ? jobs : 1)) {
             running r{next, {}, {}};
             const pid_t pid = spawn(commands[next], r);
@@ -77,7 +112,13 @@ std::vector<child_result> run_children(const std::vector<std::vector<std::string
             ++next;
         }
         int status = 0;
-        const pid_t pid = waitpid(-1, &status, 0);
+        // Polled, so that a signal between the check above and the wait
+        // cannot leave the children running unasked until they end.
+        const pid_t pid = waitpid(-1, &status, WNOHANG);
+        if (pid == 0) {
+            usleep(10000);
+            continue;
+        }
         if (pid < 0) {
             if (errno == EINTR) continue;
             throw std::runtime_error("waitpid failed");

@@ -11,13 +11,23 @@ namespace spancheck::cli {
 struct child_result {
     int exit_code = -1;  // -1 if the child died of a signal
     int signal = 0;
+    bool not_run = false;  // interrupted before it started
     std::string out, err;
 };
 
 // Runs every command (argv[0] is the program's path), at most `jobs` at a
 // time, and returns their results in the order of `commands`. Output goes to
 // temporary files, so a chatty child never blocks on a full pipe.
+//
+// Ctrl-C or SIGTERM meanwhile: the running children are told to stop
+// (SIGTERM; each ends its run as inconclusive and writes its report), no
+// more are started (not_run), and this returns once they have ended, so the
+// caller can still report what was done and clean up.
 std::vector<child_result> run_children(const std::vector<std::vector<std::string>>& commands, unsigned jobs);
+
+// Whether Ctrl-C or SIGTERM came while children ran; from then on
+// run_children starts none.
+bool interrupted();
 
 // The path of the running executable.
 std::string self_path();

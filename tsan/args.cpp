@@ -1,9 +1,13 @@
 #include "args.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <limits>
 #include <random>
 
+#include "../cli/bad_input.hpp"
+#include "../cli/budgets.hpp"
 #include "stress_protocol.hpp"
 
 namespace spancheck::stress {
@@ -52,6 +56,15 @@ std::variant<const stress_protocol*, std::string> protocol_of(const stress_args&
            "; accepted: " + joined(variants);
 }
 
+// A --seed: any 64-bit number, as runs print them; nothing otherwise.
+std::optional<std::uint64_t> parse_seed(const std::string& text) {
+    std::uint64_t seed = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, seed);
+    if (text.empty() || error != std::errc() || stop != end) return std::nullopt;
+    return seed;
+}
+
 }  // namespace
 
 void add_stress_options(CLI::App& app, stress_args& a) {
@@ -67,6 +80,8 @@ void add_stress_options(CLI::App& app, stress_args& a) {
         ->capture_default_str();
     app.add_option("--seed", a.seed, "seed of the perturbation decisions (default: a random one, printed)");
     app.add_option("--json", a.json, "also write the report as JSON to this file");
+    app.add_option("--svg", a.svg,
+                   "record each trial's steps and draw the first violating trial's as an SVG picture in this file");
     app.add_flag("--stop-at-first", a.stop_at_first, "stop at the first violation");
     app.footer(
         "Exit codes: 0 no violation, and the race window was hit; 1 a violation; 2 bad input; 3 inconclusive: "
@@ -98,16 +113,23 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
                    " is not a block size the stress executor is built for; accepted: " + joined(sizes);
         }
     }
-    if (a.trials && *a.trials < 1) {
-        return "--trials " + std::to_string(*a.trials) + " is not a trial count; accepted: 1 or more";
+    try {
+        r.p.trials = a.seconds ? 0 : a.trials ? cli::budget_executions(*a.trials, "--trials") : default_trials;
+        r.p.seconds = a.seconds ? cli::budget_seconds(*a.seconds) : 0;
+    } catch (const cli::bad_input& e) {
+        return e.message;
     }
-    if (a.seconds && !(*a.seconds > 0)) {
-        return "--seconds " + number(*a.seconds) + " is not a duration; accepted: a number of seconds > 0";
-    }
-    r.p.trials = a.seconds ? 0 : a.trials ? std::uint64_t(*a.trials) : default_trials;
-    r.p.seconds = a.seconds.value_or(0);
     r.p.stop_at_first = a.stop_at_first;
-    r.p.seed = a.seed ? *a.seed : std::uint64_t(std::random_device{}()) << 32 | std::random_device{}();
+    if (a.seed) {
+        const auto seed = parse_seed(*a.seed);
+        if (!seed) {
+            return "--seed " + *a.seed + " is not a seed; accepted: a whole number from 0 to " +
+                   std::to_string(std::numeric_limits<std::uint64_t>::max());
+        }
+        r.p.seed = *seed;
+    } else {
+        r.p.seed = std::uint64_t(std::random_device{}()) << 32 | std::random_device{}();
+    }
 
     auto parsed = parse_policy(a.perturb, proto.points);
     if (auto* why = std::get_if<std::string>(&parsed)) return *why;
@@ -139,11 +161,12 @@ std::vector<std::string> given_arguments(const stress_args& a) {
     if (!a.protocol.empty()) out.insert(out.end(), {"--protocol", a.protocol});
     if (a.slots) out.insert(out.end(), {"--slots", std::to_string(*a.slots)});
     if (a.threads) out.insert(out.end(), {"--threads", std::to_string(*a.threads)});
-    if (a.trials) out.insert(out.end(), {"--trials", std::to_string(*a.trials)});
-    if (a.seconds) out.insert(out.end(), {"--seconds", number(*a.seconds)});
-    if (a.seed) out.insert(out.end(), {"--seed", std::to_string(*a.seed)});
+    if (a.trials) out.insert(out.end(), {"--trials", *a.trials});
+    if (a.seconds) out.insert(out.end(), {"--seconds", *a.seconds});
+    if (a.seed) out.insert(out.end(), {"--seed", *a.seed});
     if (a.stop_at_first) out.push_back("--stop-at-first");
     return out;
 }
+
 
 }  // namespace spancheck::stress

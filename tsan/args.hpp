@@ -18,12 +18,14 @@ namespace spancheck::stress {
 inline constexpr std::uint64_t default_trials = 10000;
 
 struct stress_args {
-    std::string protocol, variant, scenario, perturb = "pct:3", json;
+    std::string protocol, variant, scenario, perturb = "pct:3", json, svg;
     std::optional<unsigned> slots;
     // Signed, so that a negative number is refused here rather than wrapped by the parser.
-    std::optional<long long> threads, trials;
-    std::optional<double> seconds;
-    std::optional<std::uint64_t> seed;
+    std::optional<long long> threads;
+    // The budget and the seed as given: checked here (cli/budgets.hpp), so
+    // that every bad form (a sign, "inf", too many digits) gets the same
+    // one-line reason, where the parser would clamp it to a number.
+    std::optional<std::string> trials, seconds, seed;
     bool stop_at_first = false;
 };
 
@@ -45,7 +47,7 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
 // fixed): run them again to make the same decisions.
 std::vector<std::string> stress_arguments(const stress_request& r);
 
-// The arguments as given (but --json), unchecked: for an executor that checks them itself.
+// The arguments as given (but --json and --svg), unchecked: for an executor that checks them itself.
 std::vector<std::string> given_arguments(const stress_args& a);
 
 }  // namespace spancheck::stress

@@ -8,6 +8,7 @@
 #include "delays.hpp"
 #include "perturb.hpp"
 #include "race_reports.hpp"
+#include "step_log.hpp"
 #include "workers.hpp"
 
 namespace spancheck::stress {
@@ -20,18 +21,22 @@ struct trial_abandoned {};
 
 // What the step and spin hooks of one thread reach (real_thread's hooks are
 // plain function pointers, so through a thread_local). The main thread, in
-// setup and final checks, has the spin hook only: those pop too, and may hang.
+// setup and final checks, has the spin hook (those pop too, and may hang),
+// and the step hook only to record its steps (--svg).
 struct worker_hooks {
     race_window* window = nullptr;
     thread_perturbation* perturbation = nullptr;  // null on the main thread
     const std::atomic<bool>* abandoned = nullptr;
     stress_clock::time_point deadline;
     unsigned spins = 0;
+    step_log* log = nullptr;  // null: steps are not recorded
 
     static inline thread_local worker_hooks* current = nullptr;
 
     static void on_step(std::uint16_t code, std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) {
         worker_hooks& h = *current;
+        if (h.log) h.log->add({std::int16_t(real_thread::number), code, a, b, c, d});
+        if (!h.perturbation) return;
         h.window->observe(code, a, b, c, d);
         h.perturbation->step(code);
     }
@@ -55,6 +60,7 @@ public:
           schedule_(p.perturbation, p.seed, threads_),
           perturbation_(threads_),
           hooks_(threads_),
+          logs_(p.trace ? threads_ + 1 : 0),
           pool_(threads_, [this](unsigned i) { work(i); }) {}
 
     result run() {
@@ -70,10 +76,19 @@ public:
         violation_kind first_kind{};
         const auto t0 = stress_clock::now();
         auto elapsed = [&] { return std::chrono::duration<double>(stress_clock::now() - t0).count(); };
+        double next_progress = 2;
         for (std::uint64_t t = 0; plan_.trials ? t < plan_.trials : elapsed() < plan_.seconds; ++t) {
+            if (plan_.stop && *plan_.stop) {
+                r.stopped_by = "interrupted";
+                break;
+            }
             const std::optional<violation> v = trial(t);
             ++r.trials;
             r.window_hits += subject_.window.hit();
+            if (plan_.on_progress && elapsed() >= next_progress) {
+                next_progress = elapsed() + 1;
+                plan_.on_progress({r.trials, r.window_hits, elapsed()});
+            }
             if (!v) continue;
             outcome_count& row = violated[v->kind];
             if (row.trials++ == 0) row.example = describe(*v, subject_.names);
@@ -87,6 +102,7 @@ public:
                 r.trial = t;
                 r.seconds_to_violation = elapsed();
                 record_delays(r);
+                if (!logs_.empty()) record_steps(r, v->thread);
             }
             if (stop) break;
         }
@@ -114,9 +130,11 @@ private:
         schedule_.begin(t);
         scenario_.reset();  // the last trial's, before the next one allocates
         scenario_ = subject_.make(plan_.roles);
-        main_hooks_ = {nullptr, nullptr, &abandoned_, stress_clock::now() + hang_budget, 0};
+        for (step_log& log : logs_) log.clear();
+        main_hooks_ = {nullptr, nullptr, &abandoned_, stress_clock::now() + hang_budget, 0, main_log()};
         worker_hooks::current = &main_hooks_;
         real_thread::on_spin = &worker_hooks::on_spin;
+        if (main_hooks_.log) real_thread::on_step = &worker_hooks::on_step;
         real_thread::number = setup_thread;
         if (guarded([&] { scenario_->setup(); })) {
             deadline_ = stress_clock::now() + hang_budget;
@@ -127,6 +145,7 @@ private:
             if (!decided_.load()) guarded([&] { scenario_->check(); });
         }
         real_thread::on_spin = nullptr;
+        real_thread::on_step = nullptr;
         if (!decided_.load()) return std::nullopt;
         return first_;
     }
@@ -134,7 +153,7 @@ private:
     // Worker i's part of a trial.
     void work(unsigned i) {
         worker_hooks& h = hooks_[i];
-        h = {&subject_.window, &perturbation_[i], &abandoned_, deadline_, 0};
+        h = {&subject_.window, &perturbation_[i], &abandoned_, deadline_, 0, logs_.empty() ? nullptr : &logs_[i]};
         worker_hooks::current = &h;
         perturbation_[i].begin(schedule_, i);
         real_thread::number = int(i);
@@ -174,6 +193,34 @@ private:
         }
     }
 
+    // The main thread's log: the last one (the workers' come by thread number).
+    step_log* main_log() { return logs_.empty() ? nullptr : &logs_.back(); }
+
+    // The trial's steps in words, in the order of the threads' clocks; a
+    // thread that repeats itself (a spin on a nil slot) is one line. The
+    // violation's thread's last step is where the invariant broke.
+    void record_steps(result& r, int violating_thread) const {
+        const std::vector<timed_step> steps = merged(logs_);
+        std::uint64_t taken = 0;
+        for (const step_log& log : logs_) taken += log.taken();
+        r.steps_left_out = taken - steps.size();
+        std::string last;  // the last line's words, before any count
+        unsigned repeats = 1;
+        for (const timed_step& s : steps) {
+            std::string what = subject_.narrate(s.step);
+            if (what.empty()) continue;
+            if (!r.steps.empty() && r.steps.back().thread == s.step.thread && what == last) {
+                r.steps.back().what = what + " (" + std::to_string(++repeats) + " times)";
+                continue;
+            }
+            last = what;
+            repeats = 1;
+            const std::int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(s.at - steps.front().at).count();
+            r.steps.push_back({s.step.thread, subject_.names(s.step.thread), std::move(what), ns});
+            if (s.step.thread == violating_thread) r.breaking = r.steps.size() - 1;
+        }
+    }
+
     // What the policy learnt in trial 0.
     std::string calibration() const {
         switch (plan_.perturbation.k) {
@@ -199,6 +246,7 @@ private:
     std::vector<thread_perturbation> perturbation_;
     std::vector<worker_hooks> hooks_;
     worker_hooks main_hooks_;
+    std::vector<step_log> logs_;  // --svg: one per worker, then the main thread's; none otherwise
     std::unique_ptr<trial_scenario> scenario_;
     stress_clock::time_point deadline_;
     std::atomic<bool> abandoned_{false};

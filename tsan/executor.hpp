@@ -29,13 +29,15 @@ inline constexpr const char* executor_name = "stress";
 inline constexpr std::chrono::seconds hang_budget{1};
 
 // What the executor runs: the scenario, the protocol's points and window,
-// and the violations the scenario documents for the variant.
+// the violations the scenario documents for the variant, and the protocol's
+// narrator (impl/<protocol>/narrative.hpp), for the steps of a violating trial.
 struct subject {
     scenario_factory make;
     thread_namer names;
     std::vector<std::string> points;  // by point code
     race_window& window;
     std::string_view (*documented)(violation_kind);  // why k is by design; empty: a finding
+    std::string (*narrate)(const step_record&);       // a step in words; empty: not shown
 };
 
 // The subject's `documented` for scenario S running variant V.

@@ -5,20 +5,53 @@
 // also be run on their own. Exit codes: cli/exit_codes.hpp.
 #include <CLI/CLI.hpp>
 
-#include <fstream>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <string>
 
+#include "../cli/bad_input.hpp"
 #include "../cli/exit_codes.hpp"
 #include "../cli/report.hpp"
 #include "args.hpp"
 #include "executor.hpp"
 #include "publication_stress.hpp"
 #include "spanset_stress.hpp"
+#include "stress_trace.hpp"
 
 namespace spancheck::stress {
 
 namespace {
+
+volatile std::sig_atomic_t interrupted = 0;
+extern "C" void on_interrupt(int) { interrupted = 1; }
+
+// The progress line on stderr, once a second once a run has taken 2 s: a
+// line that rewrites itself on a terminal, plain lines otherwise.
+void print_progress(const progress& p) {
+    static const bool terminal = isatty(STDERR_FILENO);
+    char line[160];
+    std::snprintf(line, sizeof line, "spancheck: %llu trials, %.0f/s, %.0f s, %llu window hits",
+                  static_cast<unsigned long long>(p.trials), p.seconds > 0 ? double(p.trials) / p.seconds : 0.0,
+                  p.seconds, static_cast<unsigned long long>(p.window_hits));
+    if (terminal) {
+        std::fprintf(stderr, "\r%s\033[K", line);
+    } else {
+        std::fprintf(stderr, "%s\n", line);
+    }
+    std::fflush(stderr);
+}
+
+// "10000 trials", "60 s": the budget the run was given.
+std::string budget(const plan& p) {
+    if (p.trials) return std::to_string(p.trials) + " trials";
+    std::ostringstream s;
+    s << p.seconds << " s";
+    return s.str();
+}
 
 int run(int argc, char** argv) {
     const std::string self = argv[0];
@@ -32,33 +65,39 @@ int run(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
-        std::cerr << self << ": " << e.what() << "; see " << self << " --help\n";
-        return cli::exit_bad_input;
+        throw cli::bad_input{std::string(e.what()) + "; see " + self + " --help"};
     }
     auto checked = check_stress_args(a);
-    if (auto* why = std::get_if<std::string>(&checked)) {
-        std::cerr << self << ": " << *why << "\n";
-        return cli::exit_bad_input;
-    }
+    if (auto* why = std::get_if<std::string>(&checked)) throw cli::bad_input{*why};
     stress_request request = std::get<stress_request>(checked);
-    std::ofstream json_out;
-    if (!a.json.empty()) {
-        json_out.open(a.json);
-        if (!json_out) {
-            std::cerr << self << ": cannot write --json file '" << a.json << "'\n";
-            return cli::exit_bad_input;
-        }
-    }
+    cli::report_file_or_throw(a.json, "--json");
+    cli::report_file_or_throw(a.svg, "--svg");
+    request.p.trace = !a.svg.empty();
+    request.p.stop = &interrupted;
+    request.p.on_progress = print_progress;
 
-    const cli::run_info info{rerun_as, request.protocol, request.variant, request.scenario, request.slots, "", false, {}};
+    cli::run_info info;
+    info.program = rerun_as;
+    info.protocol = request.protocol;
+    info.variant = request.variant;
+    info.scenario = request.scenario;
+    info.slots = request.slots;
     cli::print_stress_start(std::cout, info, request.p, request.threads, executor_name);
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
     result r = request.protocol == "publication" ? run_publication(request) : run_spanset(request);
-    request.p.stop_at_first = true;
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r\033[K");
+    stress_request rerun = request;
+    rerun.p.stop_at_first = true;
     r.rerun_command = rerun_as;
-    for (const std::string& word : stress_arguments(request)) r.rerun_command += " " + word;
+    for (const std::string& word : stress_arguments(rerun)) r.rerun_command += " " + word;
 
+    r.budget = budget(request.p);
     cli::print_stress(std::cout, info, r);
-    if (json_out.is_open()) json_out << cli::stress_json(info, r).dump(2) << "\n";
+    print_trace(std::cout, r);
+    std::cout.flush();
+    cli::write_report(a.json, cli::stress_json(info, r).dump(2) + "\n", "--json");
+    if (!a.svg.empty()) cli::write_report(a.svg, stress_svg(info, r), "--svg");
     if (r.violated) return cli::exit_violated;
     return r.inconclusive() ? cli::exit_inconclusive : cli::exit_holds;
 }
@@ -67,4 +106,12 @@ int run(int argc, char** argv) {
 
 }  // namespace spancheck::stress
 
-int main(int argc, char** argv) { return spancheck::stress::run(argc, argv); }
+int main(int argc, char** argv) {
+    using namespace spancheck;
+    try {
+        return stress::run(argc, argv);
+    } catch (const cli::bad_input& e) {
+        std::cerr << "spancheck: " << cli::one_line(e.message) << "\n";
+        return cli::exit_bad_input;
+    }
+}

@@ -1,5 +1,6 @@
 #include "publication_stress.hpp"
 
+#include "../impl/publication/narrative.hpp"
 #include "executor.hpp"
 #include "publication_dispatch.hpp"
 #include "publication_window.hpp"
@@ -13,7 +14,7 @@ result run_publication(const stress_request& r) {
         using V = std::remove_pointer_t<decltype(variant_tag)>;
         publication_window window(S::window);
         out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), point_names<publication::point>(), window,
-                               &documented_for<S, V>});
+                               &documented_for<S, V>, &publication::narrate});
     });
     return out;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,14 @@ struct injected_delay {
     std::string action;  // "stall", "sleep", ...
     std::int64_t requested_nanoseconds = 0;  // as the seed decided (0: yield, wait)
     std::int64_t nanoseconds = 0;            // as it took
+};
+
+// One protocol step of the first violating trial (--svg), in the order of
+// the threads' clocks.
+struct trace_step {
+    int thread;                     // scenario thread number, or setup_thread / checks_thread
+    std::string who, what;          // "popper B", "claims slot 1 of block 0"
+    std::int64_t nanoseconds = 0;   // since the first step shown
 };
 
 struct result {
@@ -47,12 +56,22 @@ struct result {
     std::vector<injected_delay> delays;  // in that trial, up to delay_log::kept per thread
     std::uint64_t delays_in_trial = 0;   // all of them, also those not listed
     std::string rerun_command;
+    // --svg: that trial's steps; the earlier ones a thread's log had no room
+    // for; and the step that broke the invariant (the violation's thread's last).
+    std::vector<trace_step> steps;
+    std::uint64_t steps_left_out = 0;
+    std::optional<std::size_t> breaking;
 
     std::string window_inapplicable;  // why the scenario cannot open the window; empty if it can
+    std::string stopped_by;           // "interrupted": Ctrl-C or SIGTERM ended the run before its budget
+    std::string budget;               // the budget it was given, in words: "10000 trials", "60 s"
 
     bool window_applies() const { return window_inapplicable.empty(); }
-    // No violation and no window hit: the run did not test what it was for.
-    bool inconclusive() const { return !violated && window_applies() && window_hits == 0; }
+    // No violation, and no window hit or the budget not run: the run did not
+    // test what it was for.
+    bool inconclusive() const {
+        return !violated && (!stopped_by.empty() || (window_applies() && window_hits == 0));
+    }
 };
 
 }  // namespace spancheck::stress

@@ -1,10 +1,21 @@
 #include "spanset_stress.hpp"
 
+#include "../impl/spanset/narrative.hpp"
 #include "executor.hpp"
 #include "spanset_dispatch.hpp"
 #include "spanset_window.hpp"
 
 namespace spancheck::stress {
+
+namespace {
+
+// A span set scenario's block size, from its harness (a scenario is a template of it).
+template <class S>
+struct slots_of;
+template <template <class> class S, class H>
+struct slots_of<S<H>> : std::integral_constant<std::uintptr_t, H::N> {};
+
+}  // namespace
 
 result run_spanset(const stress_request& r) {
     result out;
@@ -13,7 +24,7 @@ result run_spanset(const stress_request& r) {
         using V = std::remove_pointer_t<decltype(variant_tag)>;
         spanset_window window(r.slots, S::concurrent_pops);
         out = run_trials(r.p, {&make_trial<S>, names_of<S>(r.p.roles), point_names<spanset::point>(), window,
-                               &documented_for<S, V>});
+                               &documented_for<S, V>, &spanset::narrate<V, slots_of<S>::value>});
     });
     return out;
 }

@@ -1,14 +1,18 @@
 // The stress executor's decisions, without threads: policies as parsed, the
-// perturbation a seed decides, and the arguments a re-run gets.
+// perturbation a seed decides, the arguments a re-run gets, and the steps a
+// trial records for --svg.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 #include <vector>
 
 #include "args.hpp"
+#include "../cli/bad_input.hpp"
 #include "perturb.hpp"
 #include "publication_window.hpp"
 #include "spanset_window.hpp"
+#include "step_log.hpp"
 
 namespace spancheck::stress {
 namespace {
@@ -136,7 +140,7 @@ stress_args two_poppers(unsigned slots) {
 TEST(Arguments, ARerunGetsTheSameRequest) {
     stress_args a = two_poppers(512);
     a.threads = 4;
-    a.seconds = 1.5;
+    a.seconds = "1.5";
     a.perturb = "delay:before-counter";
     auto first = check_stress_args(a);
     ASSERT_TRUE(std::holds_alternative<stress_request>(first)) << std::get<std::string>(first);
@@ -165,6 +169,51 @@ TEST(Arguments, RefusesMorePushersThanSlots) {
     a.slots = 4;
     a.threads = 12;  // 4 pushers
     EXPECT_TRUE(std::holds_alternative<stress_request>(check_stress_args(a)));
+}
+
+// A budget that a run could not use, or that is no number, is refused with
+// the largest accepted, never clamped into a run that does not end; a seed
+// is any 64-bit number, as runs print them.
+TEST(Arguments, RefusesWhatIsNoBudgetOrSeed) {
+    stress_args a = two_poppers(2);
+    a.trials = "99999999999999999999";
+    EXPECT_EQ(std::get<std::string>(check_stress_args(a)),
+              "--trials 99999999999999999999 is not a count; accepted: 1 to 1000000000000000");
+    a.trials.reset();
+    for (const char* seconds : {"inf", "nan", "1e300", "-1", "", "1000001"}) {
+        a.seconds = seconds;
+        EXPECT_EQ(std::get<std::string>(check_stress_args(a)),
+                  "--seconds " + std::string(seconds) +
+                      " is not a duration; accepted: a number of seconds > 0, at most 1000000");
+    }
+    a.seconds = "1e6";
+    EXPECT_TRUE(std::holds_alternative<stress_request>(check_stress_args(a)));
+    a.seed = "-1";
+    EXPECT_EQ(std::get<std::string>(check_stress_args(a)),
+              "--seed -1 is not a seed; accepted: a whole number from 0 to 18446744073709551615");
+    a.seed = "18446744073709551615";
+    EXPECT_EQ(std::get<stress_request>(check_stress_args(a)).p.seed, 18446744073709551615ull);
+}
+
+TEST(Arguments, AReasonStaysOneLine) { EXPECT_EQ(cli::one_line("two\npoppers\x7f"), "two\\x0apoppers\\x7f"); }
+
+// A log keeps its thread's last steps; merged, every log is cut to where the
+// log that dropped steps begins, and the steps come in the order of their times.
+TEST(StepLog, KeepsTheLastStepsAndMergesThemByTime) {
+    std::vector<step_log> logs(2);
+    const auto pause = [] { std::this_thread::sleep_for(std::chrono::milliseconds(1)); };
+    logs[1].add({1, 0, 0, 0, 0, 0});  // before what log 0 keeps: cut
+    pause();
+    for (std::int64_t i = 0; i < std::int64_t(step_log::capacity) + 3; ++i) logs[0].add({0, 0, i, 0, 0, 0});
+    pause();
+    logs[1].add({1, 0, 1, 0, 0, 0});
+    EXPECT_TRUE(logs[0].dropped());
+    EXPECT_EQ(logs[0][0].step.a, 3);
+    const std::vector<timed_step> steps = merged(logs);
+    ASSERT_EQ(steps.size(), step_log::capacity + 1);
+    EXPECT_EQ(steps.front().step.a, 3);
+    EXPECT_EQ(steps.back().step.thread, 1);
+    EXPECT_TRUE(std::is_sorted(steps.begin(), steps.end(), [](auto& x, auto& y) { return x.at < y.at; }));
 }
 
 stress_args reader_vs_init() {
