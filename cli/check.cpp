@@ -13,12 +13,15 @@
 #include "bad_input.hpp"
 #include "catalog.hpp"
 #include "exit_codes.hpp"
+#include "model_args.hpp"
 #include "../pictures/picture.hpp"
 #include "report.hpp"
 #include "report_pictures.hpp"
 #include "runners.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
+
+#include "../support/fnv1a.hpp"
 
 namespace spancheck::cli {
 
@@ -87,6 +90,11 @@ cell read_cell(const std::string& variant, const std::string& scenario, const co
     x.scenario = scenario;
     x.executor = col.name;
     x.detail = c.out;
+    if (c.not_run) {
+        x.verdict = "inconclusive";
+        x.text = "not run (interrupted)";
+        return x;
+    }
     if (c.signal) {
         x.verdict = "crashed";
         x.text = "crashed: signal " + std::to_string(c.signal);
@@ -130,19 +138,19 @@ cell read_cell(const std::string& variant, const std::string& scenario, const co
     return x;
 }
 
-// All cells of the variants' matrices, run as child processes.
-std::vector<cell> run_matrix(const protocol& p, const std::vector<std::string>& variants,
-                             const std::vector<column>& cols, unsigned jobs) {
-    struct planned {
-        std::string variant, scenario;
-        const column* col;
-        std::string json;
-    };
+// Every cell of the variants' matrices, in the order check runs them; with
+// --shard I/N, the cells shuffled by a hash of their names are dealt out in
+// turn, so that each part gets a share of every kind of work (dealt in
+// order, a part would get whole columns when N divides their number).
+struct planned {
+    std::string variant, scenario;
+    const column* col;
+    unsigned part;
+};
+
+std::vector<planned> plan_cells(const protocol& p, const std::vector<std::string>& variants,
+                                const std::vector<column>& cols, unsigned parts) {
     std::vector<planned> plan;
-    std::vector<std::vector<std::string>> commands;
-    const std::string self = self_path();
-    char dir[] = "/tmp/spancheck-check-XXXXXX";
-    if (!mkdtemp(dir)) throw bad_input{"cannot create a temporary directory in /tmp"};
     for (const auto& v : variants) {
         for (const entry& s : p.scenarios) {
             for (const column& col : cols) {
@@ -150,20 +158,59 @@ std::vector<cell> run_matrix(const protocol& p, const std::vector<std::string>& 
                     std::find(col.scenarios.begin(), col.scenarios.end(), s.name) == col.scenarios.end()) {
                     continue;
                 }
-                const std::string json = std::string(dir) + "/" + std::to_string(plan.size()) + ".json";
-                std::vector<std::string> cmd = {self};
-                cmd.insert(cmd.end(), col.args.begin(), col.args.end());
-                cmd.insert(cmd.end(), {"--variant", v, "--scenario", s.name, "--json", json});
-                commands.push_back(cmd);
-                plan.push_back({v, s.name, &col, json});
+                plan.push_back({v, s.name, &col, 0});
             }
         }
     }
+    if (parts) {
+        std::vector<std::size_t> order(plan.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        const auto key = [&](std::size_t k) {
+            return fnv1a().add(plan[k].variant).add("|").add(plan[k].scenario).add("|").add(plan[k].col->name).h;
+        };
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+        for (std::size_t k = 0; k < order.size(); ++k) plan[order[k]].part = unsigned(k % parts) + 1;
+    }
+    return plan;
+}
+
+// A cell another part runs (--shard), or whose part's report is missing (merge).
+cell placeholder(const planned& c, const std::string& verdict) {
+    cell x;
+    x.variant = c.variant;
+    x.scenario = c.scenario;
+    x.executor = c.col->name;
+    x.verdict = verdict;
+    x.text = (verdict == "missing" ? "missing (part " : "(part ") + std::to_string(c.part) + ")";
+    return x;
+}
+
+// The planned cells of part `part` (0: all), run as child processes.
+std::vector<cell> run_matrix(const std::vector<planned>& plan, unsigned part, unsigned jobs) {
+    std::vector<std::vector<std::string>> commands;
+    std::vector<std::string> jsons;
+    const std::string self = self_path();
+    char dir[] = "/tmp/spancheck-check-XXXXXX";
+    if (!mkdtemp(dir)) throw bad_input{"cannot create a temporary directory in /tmp"};
+    for (const planned& c : plan) {
+        if (part && c.part != part) continue;
+        const std::string json = std::string(dir) + "/" + std::to_string(jsons.size()) + ".json";
+        std::vector<std::string> cmd = {self};
+        cmd.insert(cmd.end(), c.col->args.begin(), c.col->args.end());
+        cmd.insert(cmd.end(), {"--variant", c.variant, "--scenario", c.scenario, "--json", json});
+        commands.push_back(cmd);
+        jsons.push_back(json);
+    }
     const std::vector<child_result> results = run_children(commands, jobs);
     std::vector<cell> cells;
-    for (std::size_t i = 0; i < plan.size(); ++i) {
-        cells.push_back(read_cell(plan[i].variant, plan[i].scenario, *plan[i].col, results[i], plan[i].json));
-        std::remove(plan[i].json.c_str());
+    std::size_t k = 0;
+    for (const planned& c : plan) {
+        if (part && c.part != part) {
+            cells.push_back(placeholder(c, "elsewhere"));
+            continue;
+        }
+        cells.push_back(read_cell(c.variant, c.scenario, *c.col, results[k], jsons[k]));
+        std::remove(jsons[k++].c_str());
     }
     std::remove(dir);
     return cells;
@@ -194,17 +241,35 @@ std::string xml_escape(const std::string& s) {
 
 // The matrix as one self-contained page: each cell coloured by verdict, each
 // counterexample drawn as thread lanes with its narrative and replay line.
-std::string html_page(const protocol& p, const check_args& a, const std::vector<column>& cols,
-                      const std::vector<cell>& cells, const nlohmann::json& differences) {
+// A matrix to show: run by check (all of it or one part), or merged from parts.
+struct matrix {
+    const protocol* p;
+    std::string variant, against;
+    bool thorough = false;
+    std::vector<column> cols;
+    std::vector<cell> cells;
+    unsigned part = 0, parts = 0;  // check --shard I/N
+    bool merged = false;           // spancheck merge of N parts
+    std::vector<std::string> problems;  // merge: why the parts do not add up to the whole matrix
+    std::string title() const {
+        std::string t = "spancheck check: " + variant + " (" + p->name + "), " + (thorough ? "thorough" : "quick");
+        if (part) t += ", part " + std::to_string(part) + " of " + std::to_string(parts);
+        if (merged) t += ", " + std::to_string(parts) + " parts merged";
+        return t;
+    }
+};
+
+std::string html_page(const matrix& mx, const nlohmann::json& differences) {
+    const protocol& p = *mx.p;
     pictures::matrix m;
-    m.title = "spancheck check: " + a.variant + " (" + p.name + "), " + (a.thorough ? "thorough" : "quick");
+    m.title = mx.title();
     m.subtitle = "every scenario of the protocol under every executor, each cell in a child process" +
-                 (a.against.empty() ? std::string() : "; against " + a.against);
-    for (const column& col : cols) m.columns.push_back(col.name);
+                 (mx.against.empty() ? std::string() : "; against " + mx.against);
+    for (const column& col : mx.cols) m.columns.push_back(col.name);
     for (const entry& s : p.scenarios) {
         std::vector<pictures::cell> row;
-        for (const column& col : cols) {
-            const cell* c = find_cell(cells, a.variant, s.name, col.name);
+        for (const column& col : mx.cols) {
+            const cell* c = find_cell(mx.cells, mx.variant, s.name, col.name);
             pictures::cell out;
             out.text = c ? c->text : "-";
             out.verdict = c ? c->verdict : "refused";
@@ -213,9 +278,8 @@ std::string html_page(const protocol& p, const check_args& a, const std::vector<
                 out.note = c->documented;
                 out.replay = c->report.value("replay_command", c->report.value("rerun_command", ""));
                 if (c->verdict == "violated" && c->report.value("command", "") == "model") {
-                    const run_info run{"spancheck", p.name, a.variant, s.name, c->report.value("slots", 0u),
-                                       c->report.value("search", ""), false, {}};
-                    out.counterexample = picture_of(run, model_result_from_json(c->report));
+                    out.counterexample = picture_of(model_run_from_json(c->report, "spancheck"),
+                                                    model_result_from_json(c->report));
                 }
             }
             row.push_back(std::move(out));
@@ -280,65 +344,38 @@ void add_check_command(CLI::App& app, check_args& a) {
     c->add_option("--html", a.html, "also write the matrix as one self-contained HTML page, DIR/index.html, with "
                                     "each counterexample drawn as thread lanes");
     c->add_option("-j,--jobs", a.jobs, "executors run at once")->capture_default_str()->check(CLI::Range(1, 64));
+    c->add_option("--shard", a.shard, "run part I of N of the matrix's cells (I/N, or env/N to read I from "
+                                      "JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID); spancheck merge the parts");
 }
 
-int run_check(const check_args& a) {
-    if (a.variant.empty()) throw bad_input{"no variant to check; accepted: spancheck check VARIANT, a name or a variant file"};
-    // A variant file: compiled first, once for every cell.
-    const protocol* file_protocol = nullptr;
-    if (names_a_file(a.variant)) {
-        const built_variant b = build_variant(a.variant, {build_kind::model, build_kind::stress, build_kind::stress_tsan});
-        file_protocol = protocol_named(b.protocol);
-    }
-    const protocol* p = file_protocol ? file_protocol
-                        : a.protocol.empty() ? protocol_of_variant(a.variant) : protocol_named(a.protocol);
-    if (!p || (!file_protocol && protocol_of_variant(a.variant) != p)) {
-        std::string names;
-        for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
-        throw bad_input{"unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " in protocol " + a.protocol) +
-                        "; accepted: " + names};
-    }
-    if (!a.against.empty() && protocol_of_variant(a.against) != p) {
-        throw bad_input{"--against '" + a.against + "' is not a variant of protocol " + p->name + "; accepted: " +
-                        names_of(p->variants)};
-    }
-    report_file_or_throw(a.json, "--json");
-    report_file_or_throw(a.junit, "--junit");
-    if (!a.html.empty()) {
-        std::error_code e;
-        std::filesystem::create_directories(a.html, e);
-        report_file_or_throw((std::filesystem::path(a.html) / "index.html").string(), "--html");
-    }
+namespace {
 
-    const std::vector<column> cols = columns(*p, a.thorough);
-    std::vector<std::string> variants = {a.variant};
-    if (!a.against.empty()) variants.push_back(a.against);
-    const std::vector<cell> cells = run_matrix(*p, variants, cols, a.jobs);
-
-    // The matrix.
+// Prints the matrix, its differences from the baseline, the documented cells
+// and each counterexample; writes the reports. The exit code of check.
+int report_matrix(const matrix& m, const check_args& a) {
+    const protocol& p = *m.p;
     std::size_t first = 8;
-    for (const entry& s : p->scenarios) first = std::max(first, s.name.size() + 2);
+    for (const entry& s : p.scenarios) first = std::max(first, s.name.size() + 2);
     std::vector<std::size_t> widths;
-    for (const column& col : cols) {
+    for (const column& col : m.cols) {
         std::size_t w = col.name.size() + 2;
-        for (const cell& c : cells) {
+        for (const cell& c : m.cells) {
             if (c.executor == col.name) w = std::max(w, c.text.size() + 2);
         }
         widths.push_back(w);
     }
-    std::cout << "spancheck check: " << a.variant << " (" << p->name << "), " << (a.thorough ? "thorough" : "quick")
-              << "\n\n" << pad("scenario", first);
-    for (std::size_t i = 0; i < cols.size(); ++i) std::cout << pad(cols[i].name, widths[i]);
+    std::cout << m.title() << "\n\n" << pad("scenario", first);
+    for (std::size_t i = 0; i < m.cols.size(); ++i) std::cout << pad(m.cols[i].name, widths[i]);
     std::cout << "\n";
-    bool violated = false, inconclusive = false;
-    for (const entry& s : p->scenarios) {
+    bool violated = false, inconclusive = !m.problems.empty();
+    for (const entry& s : p.scenarios) {
         std::cout << pad(s.name, first);
-        for (std::size_t i = 0; i < cols.size(); ++i) {
-            const cell* c = find_cell(cells, a.variant, s.name, cols[i].name);
+        for (std::size_t i = 0; i < m.cols.size(); ++i) {
+            const cell* c = find_cell(m.cells, m.variant, s.name, m.cols[i].name);
             std::cout << pad(c ? c->text : "-", widths[i]);
             if (c) {
                 violated |= c->verdict == "violated" || c->verdict == "crashed";
-                inconclusive |= c->verdict == "inconclusive";
+                inconclusive |= c->verdict == "inconclusive" || c->verdict == "missing";
             }
         }
         std::cout << "\n";
@@ -346,11 +383,11 @@ int run_check(const check_args& a) {
 
     // Where the variant differs from its baseline.
     nlohmann::json differences = nlohmann::json::array();
-    if (!a.against.empty()) {
-        std::cout << "\nAgainst " << a.against << ":\n";
-        for (const cell& c : cells) {
-            if (c.variant != a.variant) continue;
-            const cell* base = find_cell(cells, a.against, c.scenario, c.executor);
+    if (!m.against.empty()) {
+        std::cout << "\nAgainst " << m.against << ":\n";
+        for (const cell& c : m.cells) {
+            if (c.variant != m.variant) continue;
+            const cell* base = find_cell(m.cells, m.against, c.scenario, c.executor);
             if (!base || base->verdict == c.verdict) continue;
             // A documented cell fails by design, so it breaks nothing; next
             // to a baseline that holds it is a change to look at, not a
@@ -373,8 +410,8 @@ int run_check(const check_args& a) {
     // reason, and with how to see the run (its counterexample is Go's
     // throw or race, which the reason already names).
     bool any_documented = false;
-    for (const cell& c : cells) {
-        if (c.variant != a.variant || c.verdict != "documented") continue;
+    for (const cell& c : m.cells) {
+        if (c.variant != m.variant || c.verdict != "documented") continue;
         if (!any_documented) std::cout << "\nDocumented (fails by design, not counted):\n";
         any_documented = true;
         std::cout << "  " << c.scenario << " × " << c.executor << ": " << c.kind << ": " << c.documented << "\n";
@@ -383,40 +420,147 @@ int run_check(const check_args& a) {
     }
 
     // Each counterexample, as its executor printed it (narrative and replay line).
-    for (const cell& c : cells) {
-        if (c.variant != a.variant || (c.verdict != "violated" && c.verdict != "crashed")) continue;
+    for (const cell& c : m.cells) {
+        if (c.variant != m.variant || (c.verdict != "violated" && c.verdict != "crashed")) continue;
         std::cout << "\n── " << c.scenario << " × " << c.executor << " ──\n" << c.detail;
     }
 
     std::cout << "\nEngines: model dpor is the explorer: every sequentially consistent interleaving (Go's atomics are "
                  "sequentially consistent), up to equivalence; model bound:K is Relacy: weak-memory outcomes in "
                  "part, within K preemptions; stress runs real threads, stress-tsan under ThreadSanitizer.\n";
+    if (interrupted()) {
+        std::cout << "\nINTERRUPTED: Ctrl-C or SIGTERM stopped the run; the cells not run or cut short are "
+                     "inconclusive.\n";
+    }
+    if (m.part) {
+        std::cout << "This is part " << m.part << " of " << m.parts << ": the cells marked (part J) are run by the "
+                  << "other parts; spancheck merge their --json reports for the whole matrix.\n";
+    }
+    if (!m.problems.empty()) {
+        std::cout << "\nThe parts do not make up the whole matrix, so it cannot hold:\n";
+        for (const std::string& why : m.problems) std::cout << "  " << why << "\n";
+    }
     std::cout.flush();
 
     if (!a.json.empty()) {
-        nlohmann::json j = {{"schema", "spancheck-report/1"}, {"command", "check"}, {"protocol", p->name},
-                            {"variant", a.variant}, {"level", a.thorough ? "thorough" : "quick"}};
+        nlohmann::json j = {{"schema", "spancheck-report/1"}, {"command", m.merged ? "merge" : "check"},
+                            {"protocol", p.name}, {"variant", m.variant}, {"level", m.thorough ? "thorough" : "quick"},
+                            {"version", version}};
         j["verdict"] = violated ? "violated" : inconclusive ? "inconclusive" : "holds";
+        auto& names = j["columns"] = nlohmann::json::array();
+        for (const column& col : m.cols) names.push_back(col.name);
+        if (m.part) j["shard"] = {{"part", m.part}, {"of", m.parts}, {"cells_total", m.cells.size()}};
+        if (m.merged) j["parts"] = m.parts, j["problems"] = m.problems;
         auto& rows = j["cells"] = nlohmann::json::array();
-        for (const cell& c : cells) {
+        for (const cell& c : m.cells) {
+            if (c.verdict == "elsewhere") continue;
             rows.push_back({{"variant", c.variant}, {"scenario", c.scenario}, {"executor", c.executor},
                             {"verdict", c.verdict}, {"text", c.text},
                             {"documented", c.documented.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.documented)},
-                            {"report", c.report}});
+                            {"output", c.detail}, {"report", c.report}});
         }
-        if (!a.against.empty()) j["against"] = {{"variant", a.against}, {"differences", differences}};
+        if (!m.against.empty()) j["against"] = {{"variant", m.against}, {"differences", differences}};
         write_report(a.json, j.dump(2) + "\n", "--json");
     }
     if (!a.junit.empty()) {
         std::ostringstream junit;
-        write_junit(junit, p->name, a.variant, cells);
+        write_junit(junit, p.name, m.variant, m.cells);
         write_report(a.junit, junit.str(), "--junit");
     }
     if (!a.html.empty()) {
-        write_report((std::filesystem::path(a.html) / "index.html").string(),
-                     html_page(*p, a, cols, cells, differences), "--html");
+        write_report((std::filesystem::path(a.html) / "index.html").string(), html_page(m, differences), "--html");
     }
     return violated ? exit_violated : inconclusive ? exit_inconclusive : exit_holds;
+}
+
+void check_report_files(const check_args& a) {
+    report_file_or_throw(a.json, "--json");
+    report_file_or_throw(a.junit, "--junit");
+    if (!a.html.empty()) {
+        std::error_code e;
+        std::filesystem::create_directories(a.html, e);
+        report_file_or_throw((std::filesystem::path(a.html) / "index.html").string(), "--html");
+    }
+}
+
+}  // namespace
+
+int run_check(const check_args& a) {
+    if (a.variant.empty()) throw bad_input{"no variant to check; accepted: spancheck check VARIANT, a name or a variant file"};
+    const shard_part shard = a.shard.empty() ? shard_part{} : parse_shard(a.shard);
+    // A variant file: compiled first, once for every cell.
+    const protocol* file_protocol = nullptr;
+    if (names_a_file(a.variant)) {
+        const built_variant b = build_variant(a.variant, {build_kind::model, build_kind::stress, build_kind::stress_tsan});
+        file_protocol = protocol_named(b.protocol);
+    }
+    const protocol* p = file_protocol ? file_protocol
+                        : a.protocol.empty() ? protocol_of_variant(a.variant) : protocol_named(a.protocol);
+    if (!p || (!file_protocol && protocol_of_variant(a.variant) != p)) {
+        std::string names;
+        for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
+        throw bad_input{"unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " in protocol " + a.protocol) +
+                        "; accepted: " + names};
+    }
+    if (!a.against.empty() && protocol_of_variant(a.against) != p) {
+        throw bad_input{"--against '" + a.against + "' is not a variant of protocol " + p->name + "; accepted: " +
+                        names_of(p->variants)};
+    }
+    check_report_files(a);
+
+    matrix m{p, a.variant, a.against, a.thorough, columns(*p, a.thorough), {}, shard.part, shard.of, false, {}};
+    std::vector<std::string> variants = {a.variant};
+    if (!a.against.empty()) variants.push_back(a.against);
+    m.cells = run_matrix(plan_cells(*p, variants, m.cols, shard.of), shard.part, a.jobs);
+    return report_matrix(m, a);
+}
+
+int merge_check(const std::vector<nlohmann::json>& parts, unsigned of, std::vector<std::string> problems,
+                const check_args& a) {
+    const nlohmann::json& head = parts.front();
+    const protocol* p = protocol_named(head.value("protocol", ""));
+    if (!p) throw bad_input{"the check reports name no known protocol ('" + head.value("protocol", "") + "')"};
+    check_report_files(a);
+    const std::string against = head.contains("against") ? head["against"].value("variant", "") : "";
+    matrix m{p, head.value("variant", ""), against, head.value("level", "") == "thorough",
+             columns(*p, head.value("level", "") == "thorough"), {}, 0, of, true, std::move(problems)};
+    std::vector<std::string> variants = {m.variant};
+    if (!against.empty()) variants.push_back(against);
+    // Each planned cell from its part's report; a part that is not there
+    // leaves its cells missing, which keeps the matrix from holding.
+    for (const planned& c : plan_cells(*p, variants, m.cols, of)) {
+        const nlohmann::json* found = nullptr;
+        for (const nlohmann::json& part : parts) {
+            if (part["shard"].value("part", 0u) != c.part || !part.contains("cells") || !part["cells"].is_array()) {
+                continue;
+            }
+            for (const nlohmann::json& x : part["cells"]) {
+                if (x.value("variant", "") == c.variant && x.value("scenario", "") == c.scenario &&
+                    x.value("executor", "") == c.col->name) {
+                    found = &x;
+                }
+            }
+        }
+        if (!found) {
+            m.cells.push_back(placeholder(c, "missing"));
+            continue;
+        }
+        cell x;
+        x.variant = c.variant;
+        x.scenario = c.scenario;
+        x.executor = c.col->name;
+        x.verdict = found->value("verdict", "crashed");
+        x.text = found->value("text", x.verdict);
+        x.detail = found->value("output", "");
+        if (const auto d = found->find("documented"); d != found->end() && d->is_string()) x.documented = *d;
+        x.report = found->value("report", nlohmann::json::object());
+        x.kind = x.report.is_object() && x.report.contains("violation") && x.report["violation"].is_object()
+                     ? x.report["violation"].value("kind", "")
+                     : "";
+        x.seconds = x.report.is_object() ? x.report.value("seconds", 0.0) : 0.0;
+        m.cells.push_back(std::move(x));
+    }
+    return report_matrix(m, a);
 }
 
 }  // namespace spancheck::cli

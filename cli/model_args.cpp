@@ -1,5 +1,9 @@
 #include "model_args.hpp"
 
+#include <cstdlib>
+
+#include "bad_input.hpp"
+#include "budgets.hpp"
 #include "../model/search.hpp"
 
 namespace spancheck::cli {
@@ -30,6 +34,26 @@ void add_model_options(CLI::App& app, model_args& a) {
     app.add_option("--svg", a.svg, "also draw the counterexample as an SVG picture in this file");
     app.add_option("--replay", a.replay, "run the one execution a previous run printed after 'Replay:'");
     app.add_flag("--raw", a.raw, "also print Relacy's own history of the failing execution");
+}
+
+shard_part parse_shard(const std::string& text) {
+    const auto slash = text.find('/');
+    const std::string accepted = "accepted: I/N with 1 <= I <= N <= 4096, or env/N";
+    const auto n = slash == std::string::npos ? std::nullopt : parse_count(text.substr(slash + 1), 4096);
+    if (!n || *n < 1) throw bad_input{"bad --shard '" + text + "'; " + accepted};
+    std::optional<std::uint64_t> i;
+    if (text.substr(0, slash) == "env") {
+        const char* index = std::getenv("JOB_COMPLETION_INDEX");
+        if (!index) index = std::getenv("SLURM_ARRAY_TASK_ID");
+        if (!index) throw bad_input{"--shard env/N needs JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID in the environment"};
+        const auto zero_based = parse_count(index, 4095);
+        if (!zero_based) throw bad_input{std::string("bad job index '") + index + "'; " + accepted};
+        i = *zero_based + 1;
+    } else {
+        i = parse_count(text.substr(0, slash), 4096);
+    }
+    if (!i || *i < 1 || *i > *n) throw bad_input{"bad --shard '" + text + "'; " + accepted};
+    return {unsigned(*i), unsigned(*n)};
 }
 
 }  // namespace spancheck::cli

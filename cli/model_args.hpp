@@ -24,4 +24,13 @@ struct model_args {
 
 void add_model_options(CLI::App& app, model_args& a);
 
+// --shard: part I of N (1-based), from "I/N", or "env/N" with I from the job
+// runner's index variable (Kubernetes Indexed Jobs' JOB_COMPLETION_INDEX,
+// Slurm's SLURM_ARRAY_TASK_ID, both counted from 0 here: part index+1).
+// Throws bad_input.
+struct shard_part {
+    unsigned part = 0, of = 0;
+};
+shard_part parse_shard(const std::string& text);
+
 }  // namespace spancheck::cli

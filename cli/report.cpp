@@ -13,7 +13,7 @@
 
 namespace spancheck::cli {
 
-namespace {
+const char* const version = SPANCHECK_VERSION;
 
 std::string duration(double seconds) {
     char buf[32];
@@ -25,11 +25,15 @@ std::string duration(double seconds) {
     return buf;
 }
 
+namespace {
+
 std::string what_was_run(const run_info& run, const std::string& shape = "") {
     std::string s = run.variant + " on " + run.scenario + " (" + run.protocol;
     if (run.slots) s += ", " + std::to_string(run.slots) + " slots per block";
     if (!shape.empty()) s += "; " + shape;
-    return s + ")";
+    s += ")";
+    if (run.parts) s += ", part " + std::to_string(run.part) + " of " + std::to_string(run.parts);
+    return s;
 }
 
 std::string coverage(const run_info& run, const model::result& r) {
@@ -37,6 +41,10 @@ std::string coverage(const run_info& run, const model::result& r) {
         if (!r.stopped_by.empty()) return "not exhaustive: the search was stopped (" + r.stopped_by + ")";
         return run.search.rfind("random:", 0) == 0 ? "not exhaustive: random schedules (" + run.search + ")"
                                                    : "not exhaustive";
+    }
+    if (run.parts) {
+        return "exhaustive over this part's " + std::to_string(r.roots) + " of " + std::to_string(r.roots_total) +
+               " subtrees; a proof needs every part: spancheck merge their --json reports";
     }
     if (r.engine == "explorer") {
         return "exhaustive: every interleaving up to equivalence (the explorer: sequentially consistent, "
@@ -71,6 +79,7 @@ nlohmann::json report_head(const run_info& run, const std::string& command, cons
     j["variant"] = run.variant;
     j["scenario"] = run.scenario;
     if (run.slots) j["slots"] = run.slots;
+    j["version"] = version;
     return j;
 }
 
@@ -213,6 +222,7 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
     j["engine"] = r.engine;
     j["search"] = run.search;
     j["shape"] = r.shape;
+    j["shape_args"] = run.shape_args;
     j["verdict"] = model_verdict(r);
     j["exhaustive"] = r.exhaustive;
     j["executions"] = r.executions;
@@ -221,6 +231,10 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
     j["seconds"] = r.seconds;
     j["stopped_by"] = r.stopped_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.stopped_by);
     j["documented"] = r.documented.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.documented);
+    if (run.parts) {
+        j["shard"] = {{"part", run.part}, {"of", run.parts}, {"roots", r.roots}, {"roots_total", r.roots_total},
+                      {"build", run.build}};
+    }
     if (r.violated) {
         j["violation"] = {{"kind", r.kind}, {"message", r.message}};
         auto& trace = j["trace"] = nlohmann::json::array();
@@ -238,6 +252,18 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
     return j;
 }
 
+run_info model_run_from_json(const nlohmann::json& j, const std::string& program) {
+    run_info run{program, j.value("protocol", ""), j.value("variant", ""), j.value("scenario", ""),
+                 j.value("slots", 0u), j.value("search", ""), false, {}};
+    for (const auto& w : j.value("shape_args", nlohmann::json::array())) run.shape_args.push_back(w.get<std::string>());
+    if (const auto s = j.find("shard"); s != j.end() && s->is_object()) {
+        run.part = s->value("part", 0u);
+        run.parts = s->value("of", 0u);
+        run.build = s->value("build", "");
+    }
+    return run;
+}
+
 model::result model_result_from_json(const nlohmann::json& j) {
     model::result r;
     r.violated = j.value("verdict", "") == "violated";
@@ -248,6 +274,10 @@ model::result model_result_from_json(const nlohmann::json& j) {
     r.seconds = j.value("seconds", 0.0);
     r.engine = j.value("engine", "");
     r.shape = j.value("shape", "");
+    if (const auto s = j.find("shard"); s != j.end() && s->is_object()) {
+        r.roots = s->value("roots", std::size_t(0));
+        r.roots_total = s->value("roots_total", std::size_t(0));
+    }
     if (const auto s = j.find("stopped_by"); s != j.end() && s->is_string()) r.stopped_by = s->get<std::string>();
     if (const auto d = j.find("documented"); d != j.end() && d->is_string()) r.documented = d->get<std::string>();
     if (!r.violated) return r;
@@ -279,6 +309,16 @@ void print_stress_start(std::ostream& out, const run_info& run, const stress::pl
 }
 
 void print_stress(std::ostream& out, const run_info& run, const stress::result& r) {
+    // Cut short by Ctrl-C: a headline of its own. Without a violation it
+    // replaces the verdict (holds, or inconclusive for want of a window hit),
+    // which the run has not earned; the outcomes below cover the trials run.
+    if (!r.stopped_by.empty()) {
+        out << "INTERRUPTED after " << count(r.trials, "trial") << (r.budget.empty() ? "" : " (of " + r.budget + ")")
+            << ": "
+            << (r.violated ? "the counts below cover those trials"
+                           : "no violation in those, but a run cut short is no verdict")
+            << "\n";
+    }
     if (r.violated) {
         out << "VIOLATED: " << r.message << "  [" << r.kind << "]\n";
         print_documented(out, run, r.documented);
@@ -293,6 +333,7 @@ void print_stress(std::ostream& out, const run_info& run, const stress::result& 
                 << microseconds(d.nanoseconds) << "\n";
         }
         out << "  Re-run: " << r.rerun_command << "\n";
+    } else if (!r.stopped_by.empty()) {
     } else if (r.inconclusive()) {
         out << "INCONCLUSIVE: " << what_was_run(run) << ": no violation, but the window was never hit in "
             << count(r.trials, "trial") << ", so the race was not tested\n";
@@ -325,6 +366,7 @@ nlohmann::json stress_json(const run_info& run, const stress::result& r) {
     if (!r.policy_note.empty()) j["policy_note"] = r.policy_note;
     j["seed"] = r.seed;
     j["verdict"] = stress_verdict(r);
+    j["stopped_by"] = r.stopped_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.stopped_by);
     j["trials"] = r.trials;
     j["seconds"] = r.seconds;
     auto& outcomes = j["outcomes"] = nlohmann::json::array();

@@ -23,7 +23,15 @@ struct run_info {
     std::string search;
     bool replay = false;  // one execution from --replay, not a search
     std::vector<std::string> shape_args;  // model: --pushers/--poppers/--readers/--spans as given
+    unsigned part = 0, parts = 0;  // --shard I/N (0: the whole search)
+    std::string build;    // --shard: the digest of the executable that ran, so merge can tell builds apart
 };
+
+// The version of spancheck that writes reports (merge compares it).
+extern const char* const version;
+
+// "12.3 ms", "4.56 s"
+std::string duration(double seconds);
 
 // Report files: checked before a run (a path that cannot be opened is bad
 // input before any work), written after it; a report that cannot be written
@@ -43,6 +51,7 @@ std::string model_svg(const run_info& run, const model::result& r);
 // A model report read back (for the runs check and mutants make in child
 // processes): what the JSON keeps of the result.
 model::result model_result_from_json(const nlohmann::json& j);
+run_info model_run_from_json(const nlohmann::json& j, const std::string& program);
 
 // Before a stress run: what runs, the seed and the policy.
 void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p,

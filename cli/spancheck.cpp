@@ -12,8 +12,10 @@
 #include "catalog.hpp"
 #include "check.hpp"
 #include "exit_codes.hpp"
+#include "merge.hpp"
 #include "model_args.hpp"
 #include "mutants.hpp"
+#include "report.hpp"
 #include "runners.hpp"
 #include "stress_command.hpp"
 #include "subprocess.hpp"
@@ -27,15 +29,6 @@ model::search search_or_throw(const std::string& text) {
     auto how = model::parse_search(text);
     if (!how) throw bad_input{"bad --search '" + text + "'; accepted: " + std::string(model::search_forms)};
     return *how;
-}
-
-// Opened before the run, so that a bad path is reported before any work.
-std::ofstream json_file_or_throw(const std::string& path) {
-    std::ofstream out;
-    if (path.empty()) return out;
-    out.open(path);
-    if (!out) throw bad_input{"cannot write --json file '" + path + "'"};
-    return out;
 }
 
 std::string padded(const std::string& s, std::size_t width) {
@@ -101,11 +94,17 @@ void list_sites(std::ostream& out, const std::string& variant) {
 
 int run_mutants_command(const std::string& search_text, const std::string& json) {
     const model::search how = search_or_throw(search_text);
-    std::ofstream json_out = json_file_or_throw(json);
+    report_file_or_throw(json, "--json");
     const std::vector<kill> kills = run_mutants(how);
     const bool all_killed = print_mutants(std::cout, kills);
-    if (json_out.is_open()) json_out << mutants_json(kills, how).dump(2) << "\n";
-    return all_killed ? exit_holds : exit_violated;
+    if (interrupted()) {
+        std::cout << "INTERRUPTED: Ctrl-C or SIGTERM stopped the run; the mutants not checked are no score\n";
+    }
+    nlohmann::json j = mutants_json(kills, how);
+    if (interrupted() && j["verdict"] == "violated") j["verdict"] = "inconclusive";
+    write_report(json, j.dump(2) + "\n", "--json");
+    if (all_killed) return exit_holds;
+    return interrupted() ? exit_inconclusive : exit_violated;
 }
 
 // The words after `model` on the command line, to hand to the runner as they are.
@@ -146,11 +145,15 @@ int main(int argc, char** argv) {
     check_args check;
     add_check_command(app, check);
 
+    merge_args merge;
+    merge.program = argv[0];
+    add_merge_command(app, merge);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
-        std::cerr << "spancheck: " << e.what() << "; see spancheck --help\n";
+        std::cerr << "spancheck: " << one_line(e.what()) << "; see spancheck --help\n";
         return exit_bad_input;
     }
     try {
@@ -165,9 +168,10 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("stress")) throw bad_input{exec_stress(stress, argv[0])};
         if (app.got_subcommand("mutants")) return run_mutants_command(mutants_search, mutants_json_file);
         if (app.got_subcommand("check")) return run_check(check);
+        if (app.got_subcommand("merge")) return run_merge(merge);
         throw bad_input{exec_model(m.variant, words_after(argc, argv, "model"), argv[0])};
     } catch (const bad_input& e) {
-        std::cerr << "spancheck: " << e.message << "\n";
+        std::cerr << "spancheck: " << one_line(e.message) << "\n";
         return exit_bad_input;
     }
 }

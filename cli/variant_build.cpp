@@ -19,6 +19,8 @@
 #include "runners.hpp"
 #include "subprocess.hpp"
 
+#include "../support/fnv1a.hpp"
+
 namespace spancheck::cli {
 
 namespace {
@@ -32,17 +34,6 @@ std::string read_file(const fs::path& p) {
     return s.str();
 }
 
-// FNV-1a, 64 bits: a cache key, not a security measure.
-std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 1469598103934665603ull) {
-    for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
-
-std::string hex(std::uint64_t x) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(x));
-    return buf;
-}
 
 fs::path cache_root() {
     if (const char* c = std::getenv("SPANCHECK_CACHE"); c && *c) return c;
@@ -171,7 +162,7 @@ built_variant build_variant(const std::string& file, const std::vector<build_kin
     }
 
     const nlohmann::json config = build_config();
-    const fs::path dir = cache_root() / (stem + "-" + hex(fnv1a(text, fnv1a(config.dump() + stem))));
+    const fs::path dir = cache_root() / (stem + "-" + fnv1a().add(config.dump()).add(stem).add(text).hex());
     fs::create_directories(dir, e);
     if (e) throw bad_input{"cannot create the variant cache " + dir.string() + ": " + e.message()};
     const folder_lock hold(dir);

@@ -4,6 +4,8 @@
 // result as the Relacy driver does.
 #pragma once
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -12,6 +14,7 @@
 #include "explorer/explorer.hpp"
 #include "explorer/explorer_world.hpp"
 #include "result.hpp"
+#include "../support/fnv1a.hpp"
 
 namespace spancheck::model {
 
@@ -44,25 +47,60 @@ inline explorer::options explorer_options(const options& opt) {
     return eo;
 }
 
+// Part `part` of `parts` (1-based) of the search: the subtrees at the top of
+// the search tree (at the smallest depth with at least roots_per_part per
+// part; above it every branch is taken, so the parts together cover every
+// class, some of them perhaps twice), shuffled by a hash of each one's
+// prefix and dealt out in turn. Every part computes the same roots and the
+// same deal, so the parts are disjoint and complete whoever runs them.
+//
+// Why so many, and why shuffled: the work under the subtrees is lopsided
+// (a node's first child, with nothing asleep, holds most of it), and small
+// subtrees even it out; dealt in search order, the k-th children of a node
+// would all land in part k when a node has as many children as there are
+// parts. Measured with bench/shard-bench.
+inline constexpr std::size_t roots_per_part = 256;
+
+inline std::vector<explorer::root_task> roots_of_part(const explorer::subject& subject, unsigned part, unsigned parts,
+                                                      std::size_t& total) {
+    std::vector<explorer::root_task> all = explorer::enumerate_roots(subject, roots_per_part * std::size_t(parts));
+    total = all.size();
+    const auto key = [](const explorer::root_task& t) { return fnv1a().add(t.str()).h; };
+    std::stable_sort(all.begin(), all.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    std::vector<explorer::root_task> mine;
+    for (std::size_t k = part - 1; k < all.size(); k += parts) mine.push_back(all[k]);
+    return mine;
+}
+
 // The result, or the one-line reason the request cannot be run (a bad
 // replay schedule, checkpoint or part).
 template <class Scenario, class Variant>
-outcome explore_scenario(const shape& sh, std::size_t spans, const explorer::options& eo, const narrator& narrate,
-                         const thread_namer& names) {
+outcome explore_scenario(const shape& sh, std::size_t spans, explorer::options eo, unsigned part, unsigned parts,
+                         const narrator& narrate, const thread_namer& names) {
     if (sh.threads() > explorer::max_threads) {
         return "the explorer runs at most " + std::to_string(explorer::max_threads) + " threads; this shape has " +
                std::to_string(sh.threads());
     }
     const explorer::subject subject{[sh, spans] { return std::make_unique<scenario_program<Scenario>>(sh, spans); },
                                     sh.threads()};
-    const explorer::result x = explorer::explore(subject, eo);
-    if (!x.error.empty()) return x.error;
     result r;
     r.engine = "explorer";
+    const auto t0 = std::chrono::steady_clock::now();
+    if (parts) {
+        eo.roots = roots_of_part(subject, part, parts, r.roots_total);
+        r.roots = eo.roots.size();
+        if (eo.roots.empty()) {  // more parts than subtrees: this one has nothing to explore
+            r.exhaustive = true;
+            r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            return r;
+        }
+    }
+    const explorer::result x = explorer::explore(subject, eo);
+    if (!x.error.empty()) return x.error;
     r.executions = x.executions;
     r.blocked = x.blocked;
     r.retried = x.retried;
-    r.seconds = x.seconds;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     r.exhaustive = x.complete && eo.replay.empty();
     if (x.violated) {
         fill_counterexample<Scenario, Variant>(r, x.v, x.steps.data(), x.steps.size(), narrate, names);

@@ -77,6 +77,7 @@ struct result {
     std::string shape;           // the threads and sizes run, in words
     std::optional<std::size_t> breaking;                        // the trace step that broke the invariant
     std::optional<std::pair<std::size_t, std::size_t>> conflict;  // a race's two accesses, as trace steps
+    std::size_t roots = 0, roots_total = 0;  // explorer --shard: the subtrees this part explored, of all
     bool inconclusive() const { return !violated && !stopped_by.empty(); }
 };
 

@@ -8,9 +8,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -19,6 +23,7 @@
 #include "../cli/exit_codes.hpp"
 #include "../cli/model_args.hpp"
 #include "../cli/report.hpp"
+#include "../support/fnv1a.hpp"
 #include "replay_token.hpp"
 #include "runner.hpp"
 #include "search.hpp"
@@ -57,30 +62,31 @@ void print_progress(const progress& p) {
     std::fflush(stderr);
 }
 
-// The part of the search to explore: "I/N" or "env/N" (I from the job
-// runner's index variable: Kubernetes Indexed Jobs count from 0, Slurm arrays
-// as they are told to; both are taken as 0-based here, part I+1).
-void parse_shard(const std::string& text, options& opt) {
-    const auto slash = text.find('/');
-    const std::string accepted = "accepted: I/N with 1 <= I <= N <= 4096, or env/N";
-    const auto n = slash == std::string::npos ? std::nullopt : cli::parse_count(text.substr(slash + 1), 4096);
-    if (!n || *n < 1) throw cli::bad_input{"bad --shard '" + text + "'; " + accepted};
-    std::optional<std::uint64_t> i;
-    if (text.substr(0, slash) == "env") {
-        const char* index = std::getenv("JOB_COMPLETION_INDEX");
-        if (!index) index = std::getenv("SLURM_ARRAY_TASK_ID");
-        if (!index) {
-            throw cli::bad_input{"--shard env/N needs JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID in the environment"};
-        }
-        const auto zero_based = cli::parse_count(index, 4095);
-        if (!zero_based) throw cli::bad_input{std::string("bad job index '") + index + "'; " + accepted};
-        i = *zero_based + 1;
-    } else {
-        i = cli::parse_count(text.substr(0, slash), 4096);
+// What tells two builds of this runner apart: a hash of its own executable
+// (the parts of one proof must all run the same one).
+std::string executable_digest() {
+    std::ifstream in("/proc/self/exe", std::ios::binary);
+    fnv1a h;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount()) h.add(std::string_view(buf, std::size_t(in.gcount())));
+    return h.hex();
+}
+
+// A checkpoint is written as PATH.tmp, then renamed to PATH: both must be
+// files this run can write (never a device such as /dev/null, which the
+// rename would replace).
+void check_checkpoint_path(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code e;
+    const auto st = fs::status(path, e);
+    if (fs::exists(st) && !fs::is_regular_file(st)) {
+        throw cli::bad_input{"--checkpoint '" + path + "' is not a regular file; accepted: the path of a file to write"};
     }
-    if (!i || *i < 1 || *i > *n) throw cli::bad_input{"bad --shard '" + text + "'; " + accepted};
-    opt.shard = unsigned(*i);
-    opt.shards = unsigned(*n);
+    const std::string tmp = path + ".tmp";
+    if (!std::ofstream(tmp)) {
+        throw cli::bad_input{"cannot write --checkpoint file '" + tmp + "': " + std::strerror(errno)};
+    }
+    fs::remove(tmp, e);
 }
 
 int run(const cli::model_args& a, const std::string& program) {
@@ -134,15 +140,26 @@ int run(const cli::model_args& a, const std::string& program) {
     if ((a.pushers && *a.pushers == 0) || (a.poppers && *a.poppers == 0) || (a.readers && *a.readers == 0)) {
         throw cli::bad_input{"a role given by --pushers, --poppers or --readers needs 1 thread or more"};
     }
-    if (a.spans && *a.spans == 0) throw cli::bad_input{"--spans 0 moves nothing; accepted: 1 or more"};
+    // More spans than this make executions too long to be worth a search
+    // (100,000 spans outrun a popper's spin budget).
+    constexpr std::size_t most_spans = 4096;
+    if (a.spans && (*a.spans == 0 || *a.spans > most_spans)) {
+        throw cli::bad_input{"--spans " + std::to_string(*a.spans) + " is out of range; accepted: 1 to " +
+                             std::to_string(most_spans)};
+    }
     if (a.max_executions) opt.max_executions = cli::budget_executions(*a.max_executions);
     if (a.seconds) opt.seconds = cli::budget_seconds(*a.seconds);
     if (!dpor && (!a.checkpoint.empty() || !a.resume.empty() || !a.shard.empty())) {
         throw cli::bad_input{"--checkpoint, --resume and --shard are the explorer's: use them with --search dpor"};
     }
+    if (!a.checkpoint.empty()) check_checkpoint_path(a.checkpoint);
     opt.checkpoint = a.checkpoint;
     opt.resume = a.resume;
-    if (!a.shard.empty()) parse_shard(a.shard, opt);
+    if (!a.shard.empty()) {
+        const cli::shard_part sp = cli::parse_shard(a.shard);
+        opt.shard = sp.part;
+        opt.shards = sp.of;
+    }
     opt.raw = a.raw;
     opt.stop = &interrupted;
     opt.on_progress = print_progress;
@@ -196,7 +213,11 @@ int run(const cli::model_args& a, const std::string& program) {
         }
         r.replay_state = make_token(engine, identity(r.replay_search), record);
     }
-    if (opt.shards) run.search += " (part " + std::to_string(opt.shard) + " of " + std::to_string(opt.shards) + ")";
+    if (opt.shards) {
+        run.part = opt.shard;
+        run.parts = opt.shards;
+        run.build = executable_digest();
+    }
     cli::print_model(std::cout, run, r);
     if (a.raw && r.violated) std::cout << "\nRelacy's history of the failing execution:\n" << r.raw;
     std::cout.flush();
@@ -227,13 +248,13 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
-        std::cerr << "spancheck: " << e.what() << "; see spancheck model --help\n";
+        std::cerr << "spancheck: " << cli::one_line(e.what()) << "; see spancheck model --help\n";
         return cli::exit_bad_input;
     }
     try {
         return model::run(a, rerun_as);
     } catch (const cli::bad_input& e) {
-        std::cerr << "spancheck: " << e.message << "\n";
+        std::cerr << "spancheck: " << cli::one_line(e.message) << "\n";
         return cli::exit_bad_input;
     }
 }

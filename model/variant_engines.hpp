@@ -52,7 +52,7 @@ outcome explorer_run(std::string_view scenario, const options& opt, const narrat
     const explorer::options eo = explorer_options(opt);
     return with_scenario<Scenarios>(scenario, opt.shape, [&]<class S>(const shape& sh, const thread_namer& names) {
         const std::size_t spans = opt.shape.spans.value_or(0);
-        outcome out = explore_scenario<S, Variant>(sh, spans, eo, narrate, names);
+        outcome out = explore_scenario<S, Variant>(sh, spans, eo, opt.shard, opt.shards, narrate, names);
         if (auto* r = std::get_if<result>(&out)) {
             r->shape = shape_words<S>(sh, spans ? spans : [&] {
                 if constexpr (requires { S::default_spans(sh); }) {

@@ -4,11 +4,15 @@
 #include <bit>
 #include <charconv>
 #include <chrono>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <queue>
 #include <nlohmann/json.hpp>
 
 #include "model/explorer/execution.hpp"
+#include "support/fnv1a.hpp"
 
 namespace spancheck::explorer {
 
@@ -161,7 +165,7 @@ private:
     void begin_root(std::size_t r);
     std::string fingerprint();
     std::optional<json> sleepers();
-    void save();
+    std::string save();  // "" or why the checkpoint could not be written
     bool resume();
 
     const subject& s_;
@@ -347,12 +351,14 @@ result search::run() {
             next_progress = after(now, 1);
         }
         if (!o_.checkpoint_file.empty() && now >= next_checkpoint) {
-            save();
+            if (const std::string why = save(); !why.empty()) return refused("bad-checkpoint", why);
             next_checkpoint = after(steady::now(), o_.checkpoint_seconds);
         }
     }
     // A violation is a verdict, not an interruption: no checkpoint after it.
-    if (!r_.stopped_by.empty() && !o_.checkpoint_file.empty()) save();
+    if (!r_.stopped_by.empty() && !o_.checkpoint_file.empty()) {
+        if (const std::string why = save(); !why.empty()) return refused("bad-checkpoint", why);
+    }
     r_.seconds = since(t0);
     return r_;
 }
@@ -360,22 +366,17 @@ result search::run() {
 // The subject's identity for checkpoints: its thread count and the
 // operations of its first execution (each thread's lowest first).
 std::string search::fingerprint() {
-    std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
-    const auto mix = [&](std::uint64_t v) {
-        for (int b = 0; b < 8; ++b) h = (h ^ ((v >> (8 * b)) & 0xff)) * 0x100000001b3ull;
-    };
-    mix(s_.threads);
+    fnv1a h;
+    h.add_word(s_.threads);
     follow(x_, s_, [&](std::size_t, mask en) {
         const unsigned p = lowest(en);
         const detail::pending_op& op = x_.pending(p);
-        mix(p);
-        mix(std::uint64_t(op.kind) << 40 | std::uint64_t(op.writes()) << 32 | op.loc);
+        h.add_word(p);
+        h.add_word(std::uint64_t(op.kind) << 40 | std::uint64_t(op.writes()) << 32 | op.loc);
         return int(p);
     });
     x_.end();
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return h.hex();
 }
 
 // The pending operations of the threads asleep at each node below the root,
@@ -409,7 +410,7 @@ std::optional<json> search::sleepers() {
 // backtrack set and the sleep set with the sleepers' pending operations) and
 // the counters, between two executions; written to a temporary file, then
 // renamed over the old one.
-void search::save() {
+std::string search::save() {
     json j;
     j["format"] = "spancheck-explorer-checkpoint-1";
     j["threads"] = s_.threads;
@@ -431,9 +432,17 @@ void search::save() {
                          {"sleep", asleep ? (*asleep)[d - root_len_] : json::array()}});
     }
     j["stack"] = nodes;
+    // Written whole, then renamed over the old one: a kill midway leaves the
+    // last good checkpoint.
     const std::string tmp = o_.checkpoint_file + ".tmp";
-    std::ofstream(tmp) << j.dump(1) << '\n';
-    std::rename(tmp.c_str(), o_.checkpoint_file.c_str());
+    std::ofstream out(tmp);
+    out << j.dump(1) << '\n';
+    out.close();
+    if (!out) return "cannot write the checkpoint " + tmp;
+    if (std::rename(tmp.c_str(), o_.checkpoint_file.c_str()) != 0) {
+        return "cannot rename " + tmp + " to " + o_.checkpoint_file + ": " + std::strerror(errno);
+    }
+    return "";
 }
 
 bool search::resume() {
@@ -545,47 +554,55 @@ result explore(const subject& s, const options& o) {
 }
 
 std::vector<root_task> enumerate_roots(const subject& s, std::size_t min_count) {
-    struct item {
-        root_task task;
-        bool leaf;  // its execution ends there (finished, deadlocked or violated)
-    };
-    std::vector<item> level{{root_task{}, false}};
     if (!s.make || s.threads == 0 || s.threads > max_threads) return {};
-    execution x(s.threads);
-    // One level deeper at a time: every enabled thread that is not asleep is
-    // a branch, and its sleep set is the sleepers it commutes with.
-    while (level.size() < min_count && std::any_of(level.begin(), level.end(), [](const item& i) { return !i.leaf; })) {
-        std::vector<item> next;
-        for (const item& it : level) {
-            if (it.leaf) {
-                next.push_back(it);
-                continue;
-            }
-            const std::vector<std::uint8_t>& pre = it.task.prefix;
-            bool reached = false;
-            follow(x, s, [&](std::size_t d, mask en) {
-                if (d < pre.size()) return int(pre[d]);
-                reached = true;
-                mask sleep = it.task.sleep;
-                for (mask m = en & ~sleep; m; m &= m - 1) {
-                    const unsigned p = lowest(m);
-                    root_task child{pre, 0};
-                    child.prefix.push_back(std::uint8_t(p));
-                    for (mask z = sleep; z; z &= z - 1)
-                        if (!x.dependent(p, lowest(z))) child.sleep |= bit(lowest(z));
-                    next.push_back({std::move(child), false});
-                    sleep |= bit(p);
-                }
-                return -1;  // a node whose threads are all asleep adds nothing: it is covered elsewhere
-            });
-            x.end();
-            if (!reached) next.push_back({it.task, true});
+    // The frontier of a cut through the tree, split one node at a time until
+    // it has min_count nodes: every enabled thread that is not asleep is a
+    // branch, and its sleep set is the sleepers it commutes with. The node
+    // split next is the one likely to hold the most work: the one with the
+    // fewest threads asleep (a sleeper prunes every class that starts with
+    // it), the shallowest among those; so the work ends up spread over the
+    // roots, not under the first of them.
+    struct node {
+        root_task task;
+        unsigned asleep;
+        bool operator<(const node& o) const {  // std::priority_queue: the top is the greatest
+            if (asleep != o.asleep) return asleep > o.asleep;
+            if (task.prefix.size() != o.task.prefix.size()) return task.prefix.size() > o.task.prefix.size();
+            return task.prefix > o.task.prefix;
         }
-        level = std::move(next);
+    };
+    std::priority_queue<node> open;
+    open.push({root_task{}, 0});
+    std::vector<root_task> done;  // leaves: their execution ends there (finished, deadlocked or violated)
+    execution x(s.threads);
+    while (!open.empty() && open.size() + done.size() < min_count) {
+        const node n = open.top();
+        open.pop();
+        const std::vector<std::uint8_t>& pre = n.task.prefix;
+        bool reached = false;
+        follow(x, s, [&](std::size_t d, mask en) {
+            if (d < pre.size()) return int(pre[d]);
+            reached = true;
+            mask sleep = n.task.sleep;
+            for (mask m = en & ~sleep; m; m &= m - 1) {
+                const unsigned p = lowest(m);
+                root_task child{pre, 0};
+                child.prefix.push_back(std::uint8_t(p));
+                for (mask z = sleep; z; z &= z - 1)
+                    if (!x.dependent(p, lowest(z))) child.sleep |= bit(lowest(z));
+                const unsigned asleep = unsigned(std::popcount(child.sleep));
+                open.push({std::move(child), asleep});
+                sleep |= bit(p);
+            }
+            return -1;  // a node whose threads are all asleep adds nothing: it is covered elsewhere
+        });
+        x.end();
+        if (!reached) done.push_back(n.task);
     }
-    std::vector<root_task> roots;
-    for (item& i : level) roots.push_back(std::move(i.task));
-    return roots;
+    for (; !open.empty(); open.pop()) done.push_back(open.top().task);
+    // In search order (lowest thread first at each depth).
+    std::sort(done.begin(), done.end(), [](const root_task& a, const root_task& b) { return a.prefix < b.prefix; });
+    return done;
 }
 
 }  // namespace spancheck::explorer

@@ -94,12 +94,13 @@ struct result {
 
 result explore(const subject&, const options& = {});
 
-// The nodes of the search tree at the smallest depth at which there are at
-// least min_count of them (with the leaves above that depth; the whole tree's
-// leaves if it has fewer nodes), in search order. Above that depth every
-// enabled thread that is not asleep is a branch (no partial-order reduction,
-// sleep sets kept), so exploring every root (options::roots) covers every
-// class that explore covers; some classes may be explored under two roots.
+// At least min_count nodes of the search tree that together cut it (fewer
+// if the whole tree has fewer leaves), in search order: the tree split one
+// node at a time, the node likely to hold the most work first (the fewest
+// threads asleep). Above the cut every enabled thread that is not asleep is a
+// branch (no partial-order reduction, sleep sets kept), so exploring every
+// root (options::roots) covers every class that explore covers; some classes
+// may be explored under two roots.
 std::vector<root_task> enumerate_roots(const subject&, std::size_t min_count);
 
 std::string encode_schedule(const std::vector<std::uint8_t>& choices);
