@@ -25,7 +25,8 @@ void add_variants(protocol& p) {
                               std::string(file_stem<V>), {}});
         for (std::size_t i = 0; i < std::size_t(Site::count_); ++i) {
             const site_info info = describe(Site(i));
-            p.variants.back().sites.push_back({std::string(info.name), std::string(order_name(info.go)),
+            p.variants.back().sites.push_back({std::string(info.name), std::string(access_kind_name(info.kind)),
+                                               std::string(order_name(info.go)),
                                                std::string(order_name(V::orders[Site(i)])),
                                                std::string(info.orders)});
         }

@@ -12,7 +12,7 @@ namespace spancheck::cli {
 
 // One access site of a variant (impl/sites.hpp).
 struct site_row {
-    std::string name, go, order, orders;
+    std::string name, kind, go, order, orders;  // kind: load, store, rmw or fence
 };
 
 struct entry {

@@ -59,7 +59,7 @@ part_report read_part(const std::string& file) {
 // ("shard.build": j["shard"]["build"]).
 const std::vector<std::string>& identity_fields(const std::string& command) {
     static const std::vector<std::string> model = {"command", "version", "protocol", "variant", "scenario",
-                                                   "slots", "shape", "engine", "search", "shard.of",
+                                                   "slots", "shape", "orders_given", "engine", "search", "shard.of",
                                                    "shard.roots_total", "shard.build"};
     static const std::vector<std::string> check = {"command", "version", "protocol", "variant", "level",
                                                    "against.variant", "shard.of", "shard.cells_total"};

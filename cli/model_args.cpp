@@ -30,6 +30,9 @@ void add_model_options(CLI::App& app, model_args& a) {
     app.add_option("--shard", a.shard,
                    "--search dpor: explore part I of N of the search (I/N, or env/N to read I from "
                    "JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID)");
+    app.add_option("--orders", a.orders,
+                   "run with these memory orders: SITE=ORDER,... or all=ORDER (at most ORDER everywhere); "
+                   "spancheck list --sites VARIANT names the sites");
     app.add_option("--json", a.json, "also write the report as JSON to this file");
     app.add_option("--svg", a.svg, "also draw the counterexample as an SVG picture in this file");
     app.add_option("--replay", a.replay, "run the one execution a previous run printed after 'Replay:'");

@@ -20,6 +20,7 @@ struct model_args {
     // Budgets: reaching one ends the search as inconclusive.
     std::optional<std::string> max_executions, seconds;
     std::string checkpoint, resume, shard;
+    std::string orders;  // SITE=ORDER,... or all=ORDER (impl/sites.hpp)
 };
 
 void add_model_options(CLI::App& app, model_args& a);

@@ -31,6 +31,7 @@ std::string what_was_run(const run_info& run, const std::string& shape = "") {
     std::string s = run.variant + " on " + run.scenario + " (" + run.protocol;
     if (run.slots) s += ", " + std::to_string(run.slots) + " slots per block";
     if (!shape.empty()) s += "; " + shape;
+    if (!run.orders.empty()) s += "; orders " + run.orders;
     s += ")";
     if (run.parts) s += ", part " + std::to_string(run.part) + " of " + std::to_string(run.parts);
     return s;
@@ -79,6 +80,7 @@ nlohmann::json report_head(const run_info& run, const std::string& command, cons
     j["variant"] = run.variant;
     j["scenario"] = run.scenario;
     if (run.slots) j["slots"] = run.slots;
+    if (!run.orders.empty()) j["orders_given"] = run.orders;
     j["version"] = version;
     return j;
 }
@@ -173,7 +175,7 @@ void write_report(const std::string& path, const std::string& content, const cha
 std::string replay_command(const run_info& run, const model::result& r) {
     std::string cmd = run.program + " model --variant " + run.variant + " --scenario " + run.scenario;
     if (run.slots) cmd += " --slots " + std::to_string(run.slots);
-    for (const std::string& w : run.shape_args) cmd += " " + w;
+    for (const std::string& w : run.run_args) cmd += " " + w;
     return cmd + " --search " + r.replay_search + " --replay " + r.replay_state;
 }
 
@@ -222,7 +224,7 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
     j["engine"] = r.engine;
     j["search"] = run.search;
     j["shape"] = r.shape;
-    j["shape_args"] = run.shape_args;
+    j["run_args"] = run.run_args;
     j["verdict"] = model_verdict(r);
     j["exhaustive"] = r.exhaustive;
     j["executions"] = r.executions;
@@ -255,7 +257,8 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
 run_info model_run_from_json(const nlohmann::json& j, const std::string& program) {
     run_info run{program, j.value("protocol", ""), j.value("variant", ""), j.value("scenario", ""),
                  j.value("slots", 0u), j.value("search", ""), false, {}};
-    for (const auto& w : j.value("shape_args", nlohmann::json::array())) run.shape_args.push_back(w.get<std::string>());
+    for (const auto& w : j.value("run_args", nlohmann::json::array())) run.run_args.push_back(w.get<std::string>());
+    run.orders = j.value("orders_given", "");
     if (const auto s = j.find("shard"); s != j.end() && s->is_object()) {
         run.part = s->value("part", 0u);
         run.parts = s->value("of", 0u);

@@ -22,7 +22,8 @@ struct run_info {
     unsigned slots = 0;   // 0: not a span set run
     std::string search;
     bool replay = false;  // one execution from --replay, not a search
-    std::vector<std::string> shape_args;  // model: --pushers/--poppers/--readers/--spans as given
+    std::vector<std::string> run_args;  // model: --pushers/--poppers/--readers/--spans/--orders as given
+    std::string orders;   // --orders as given: the run's memory orders differ from the variant's
     unsigned part = 0, parts = 0;  // --shard I/N (0: the whole search)
     std::string build;    // --shard: the digest of the executable that ran, so merge can tell builds apart
 };

@@ -50,6 +50,26 @@ std::string model_runner(const std::string& variant) {
     return runner;
 }
 
+described_variant describe_variant(const std::string& variant) {
+    if (names_a_file(variant)) {
+        const built_variant b = build_variant(variant, {build_kind::model});
+        const child_result d = run_children({{b.model, "--describe"}}, 1).front();
+        const nlohmann::json j = nlohmann::json::parse(d.out, nullptr, false);
+        if (j.is_discarded()) throw bad_input{"the model runner of " + variant + " does not describe it: " + d.err};
+        described_variant out{protocol_named(b.protocol), b.name, {}};
+        for (const auto& s : j["sites"]) out.sites.push_back({s["site"], s["kind"], s["go"], s["order"], s["orders"]});
+        return out;
+    }
+    const protocol* p = protocol_of_variant(variant);
+    const entry* v = variant_named(variant);
+    if (!p || !v) {
+        std::string names;
+        for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
+        throw bad_input{"unknown variant '" + variant + "'; accepted: " + names + ", or the path of a variant file"};
+    }
+    return {p, v->name, v->sites};
+}
+
 std::string exec_model(const std::string& variant, const std::vector<std::string>& args, const std::string& program) {
     const std::string runner = model_runner(variant);
     std::vector<std::string> words = {runner};

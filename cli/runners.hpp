@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../model/result.hpp"
+#include "catalog.hpp"
 
 namespace spancheck::cli {
 
@@ -22,6 +23,16 @@ bool names_a_file(std::string_view variant);
 // The model runner of a variant (shipped, by name; or a file, compiled if
 // it is not in the cache). Throws bad_input.
 std::string model_runner(const std::string& variant);
+
+// A variant as the command line names it (a shipped variant, or a variant
+// file, which is compiled for its model runner): its protocol, its own name
+// and its sites. Throws bad_input.
+struct described_variant {
+    const protocol* p;
+    std::string name;
+    std::vector<site_row> sites;
+};
+described_variant describe_variant(const std::string& variant);
 
 // Replaces this process with the model runner of args' variant, passing
 // args on; `program` is how the user called spancheck (for printed

@@ -15,6 +15,7 @@
 #include "merge.hpp"
 #include "model_args.hpp"
 #include "mutants.hpp"
+#include "orders.hpp"
 #include "report.hpp"
 #include "runners.hpp"
 #include "stress_command.hpp"
@@ -58,27 +59,10 @@ void list_all(std::ostream& out) {
 // `spancheck list --sites VARIANT`: every access site with Go's order, the
 // variant's, and what the order is for.
 void list_sites(std::ostream& out, const std::string& variant) {
-    std::string protocol_name, name;
-    std::vector<site_row> sites;
-    if (names_a_file(variant)) {
-        const built_variant b = build_variant(variant, {build_kind::model});
-        const child_result d = run_children({{b.model, "--describe"}}, 1).front();
-        const nlohmann::json j = nlohmann::json::parse(d.out);
-        protocol_name = b.protocol;
-        name = b.name;
-        for (const auto& s : j["sites"]) sites.push_back({s["site"], s["go"], s["order"], s["orders"]});
-    } else {
-        const protocol* p = protocol_of_variant(variant);
-        const entry* v = variant_named(variant);
-        if (!p || !v) {
-            std::string names;
-            for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
-            throw bad_input{"unknown variant '" + variant + "'; accepted: " + names + ", or the path of a variant file"};
-        }
-        protocol_name = p->name;
-        name = v->name;
-        sites = v->sites;
-    }
+    const described_variant d = describe_variant(variant);
+    const std::string& name = d.name;
+    const std::string& protocol_name = d.p->name;
+    const std::vector<site_row>& sites = d.sites;
     out << "access sites of " << name << " (" << protocol_name
         << "): each atomic access of the protocol, Go's order, this variant's, and what it orders\n"
         << "  " << padded("site", 22) << padded("Go", 9) << padded(name, std::max<std::size_t>(9, name.size() + 2))
@@ -145,6 +129,9 @@ int main(int argc, char** argv) {
     check_args check;
     add_check_command(app, check);
 
+    orders_args orders;
+    add_orders_command(app, orders);
+
     merge_args merge;
     merge.program = argv[0];
     add_merge_command(app, merge);
@@ -169,6 +156,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("mutants")) return run_mutants_command(mutants_search, mutants_json_file);
         if (app.got_subcommand("check")) return run_check(check);
         if (app.got_subcommand("merge")) return run_merge(merge);
+        if (app.got_subcommand("orders")) return run_orders(orders);
         throw bad_input{exec_model(m.variant, words_after(argc, argv, "model"), argv[0])};
     } catch (const bad_input& e) {
         std::cerr << "spancheck: " << one_line(e.message) << "\n";

@@ -17,7 +17,12 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 namespace spancheck {
 
@@ -29,6 +34,16 @@ struct site_info {
     std::memory_order go;     // the order Go gives the access
     std::string_view orders;  // what it orders, for `spancheck list --sites`
 };
+
+constexpr std::string_view access_kind_name(access_kind k) {
+    switch (k) {
+    case access_kind::load: return "load";
+    case access_kind::store: return "store";
+    case access_kind::rmw: return "rmw";
+    case access_kind::fence: return "fence";
+    }
+    return "?";
+}
 
 constexpr std::string_view order_name(std::memory_order mo) {
     switch (mo) {
@@ -155,6 +170,81 @@ constexpr Site site_named(std::string_view name) {
         if (describe(Site(i)).name == name) return Site(i);
     }
     return Site::count_;
+}
+
+// Orders by name, as the command line gives them.
+inline constexpr std::string_view order_names = "relaxed, acquire, release, acq_rel, seq_cst";
+constexpr std::optional<std::memory_order> order_named(std::string_view name) {
+    for (std::memory_order mo : {std::memory_order_relaxed, std::memory_order_acquire, std::memory_order_release,
+                                 std::memory_order_acq_rel, std::memory_order_seq_cst}) {
+        if (order_name(mo) == name) return mo;
+    }
+    return std::nullopt;
+}
+
+// A run's orders as `--orders` gives them: "SITE=ORDER,SITE=ORDER", and
+// "all=ORDER" for every site at most that order (what fits each kind of
+// access: all=acq_rel gives loads acquire, stores release).
+template <class Site>
+struct order_request {
+    std::optional<std::memory_order> all;
+    std::vector<std::pair<Site, std::memory_order>> sites;  // after `all`, so they win
+};
+
+template <class Site>
+std::variant<order_request<Site>, std::string> parse_orders(std::string_view spec) {
+    order_request<Site> out;
+    const std::string accepted = "accepted: SITE=ORDER[,SITE=ORDER...] or all=ORDER, ORDER one of " +
+                                 std::string(order_names) + " (spancheck list --sites VARIANT names the sites)";
+    while (!spec.empty()) {
+        const std::size_t comma = spec.find(',');
+        const std::string_view item = spec.substr(0, comma);
+        spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
+        const std::size_t eq = item.find('=');
+        if (eq == std::string_view::npos) return "bad --orders item '" + std::string(item) + "'; " + accepted;
+        const std::string_view name = item.substr(0, eq), order = item.substr(eq + 1);
+        const auto mo = order_named(order);
+        if (!mo) return "unknown order '" + std::string(order) + "' in --orders; " + accepted;
+        if (name == "all") {
+            out.all = *mo;
+            continue;
+        }
+        const Site s = site_named<Site>(name);
+        if (s == Site::count_) return "unknown site '" + std::string(name) + "' in --orders; " + accepted;
+        if (!order_fits(describe(s).kind, *mo)) {
+            return "--orders " + std::string(item) + ": C++ has no " + std::string(order) + " " +
+                   std::string(describe(s).kind == access_kind::load ? "load" : "store") +
+                   "; accepted for this site: " +
+                   (describe(s).kind == access_kind::load ? "relaxed, acquire, seq_cst" : "relaxed, release, seq_cst");
+        }
+        out.sites.emplace_back(s, *mo);
+    }
+    return out;
+}
+
+// Sets the orders of r for variant V's run (site_override), before any
+// thread starts.
+template <class V, class Site>
+void apply_orders(const order_request<Site>& r) {
+    site_override<Site>::clear();
+    if (r.all) {
+        for (std::size_t i = 0; i < std::size_t(Site::count_); ++i) {
+            const Site s = Site(i);
+            site_override<Site>::assign(s, at_most(describe(s).kind, V::orders[s], *r.all));
+        }
+    }
+    for (const auto& [s, mo] : r.sites) site_override<Site>::assign(s, mo);
+}
+
+// The sites whose order in this run differs from variant V's own, by name.
+template <class V, class Site>
+std::vector<std::pair<std::string_view, std::memory_order>> changed_orders() {
+    std::vector<std::pair<std::string_view, std::memory_order>> out;
+    for (std::size_t i = 0; i < std::size_t(Site::count_); ++i) {
+        const Site s = Site(i);
+        if (order_of<V>(s) != V::orders[s]) out.emplace_back(describe(s).name, order_of<V>(s));
+    }
+    return out;
 }
 
 }  // namespace spancheck

@@ -30,6 +30,11 @@ struct variant_engines {
     // The variant as data: name, upstream, summary, expected kinds, sites
     // with their orders (`--describe`, for spancheck on a variant file).
     nlohmann::json (*describe)();
+    // --orders: sets this run's memory orders by site (impl/sites.hpp); ""
+    // or the one-line reason the spec is refused.
+    std::string (*set_orders)(std::string_view spec);
+    // The sites whose order differs from the variant's own: name → order.
+    nlohmann::json (*changed_orders)();
 };
 
 // Defined by the variant's generated translation unit.

@@ -111,12 +111,17 @@ int run(const cli::model_args& a, const std::string& program) {
 
     cli::run_info run{program, v.protocol, a.variant, a.scenario, 0, a.search, !a.replay.empty(), {}};
     const auto shape_arg = [&](const char* option, const auto& value) {
-        if (value) run.shape_args.insert(run.shape_args.end(), {option, std::to_string(*value)});
+        if (value) run.run_args.insert(run.run_args.end(), {option, std::to_string(*value)});
     };
     shape_arg("--pushers", a.pushers);
     shape_arg("--poppers", a.poppers);
     shape_arg("--readers", a.readers);
     shape_arg("--spans", a.spans);
+    if (!a.orders.empty()) {
+        if (const std::string why = v.set_orders(a.orders); !why.empty()) throw cli::bad_input{why};
+        run.orders = a.orders;
+        run.run_args.insert(run.run_args.end(), {"--orders", a.orders});
+    }
     if (!sizes.empty()) {
         run.slots = a.slots ? a.slots : sizes.front();
         if (std::find(sizes.begin(), sizes.end(), run.slots) == sizes.end()) {
@@ -168,7 +173,8 @@ int run(const cli::model_args& a, const std::string& program) {
     const auto identity = [&](const std::string& search) {
         return v.variant + "|" + a.scenario + "|" + std::to_string(run.slots) + "|" +
                std::to_string(opt.shape.pushers.value_or(0)) + "," + std::to_string(opt.shape.poppers.value_or(0)) +
-               "," + std::to_string(opt.shape.spans.value_or(0)) + "|" + search;
+               "," + std::to_string(opt.shape.spans.value_or(0)) + "|" + search +
+               (a.orders.empty() ? "" : "|" + a.orders);
     };
     const char engine = dpor ? 'd' : 'r';
     if (!a.replay.empty()) {
@@ -221,7 +227,9 @@ int run(const cli::model_args& a, const std::string& program) {
     cli::print_model(std::cout, run, r);
     if (a.raw && r.violated) std::cout << "\nRelacy's history of the failing execution:\n" << r.raw;
     std::cout.flush();
-    cli::write_report(a.json, cli::model_json(run, r).dump(2) + "\n", "--json");
+    nlohmann::json report = cli::model_json(run, r);
+    report["orders"] = v.changed_orders();  // the sites whose order differs from the variant's
+    cli::write_report(a.json, report.dump(2) + "\n", "--json");
     if (!a.svg.empty()) cli::write_report(a.svg, cli::model_svg(run, r), "--svg");
     if (r.violated) return cli::exit_violated;
     return r.inconclusive() ? cli::exit_inconclusive : cli::exit_holds;

@@ -127,6 +127,7 @@ nlohmann::json sites_of() {
     for (std::size_t i = 0; i < std::size_t(Site::count_); ++i) {
         const site_info info = describe(Site(i));
         out.push_back({{"site", info.name},
+                       {"kind", access_kind_name(info.kind)},
                        {"go", order_name(info.go)},
                        {"order", order_name(Variant::orders[Site(i)])},
                        {"orders", info.orders}});
@@ -148,6 +149,21 @@ nlohmann::json describe_variant() {
     return j;
 }
 
+template <class Variant, class Site>
+std::string set_orders(std::string_view spec) {
+    auto parsed = parse_orders<Site>(spec);
+    if (auto* why = std::get_if<std::string>(&parsed)) return *why;
+    apply_orders<Variant>(std::get<order_request<Site>>(parsed));
+    return {};
+}
+
+template <class Variant, class Site>
+nlohmann::json changed_orders_json() {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [name, mo] : changed_orders<Variant, Site>()) out[std::string(name)] = order_name(mo);
+    return out;
+}
+
 template <class Variant>
 variant_engines engines_of() {
     if constexpr (std::is_base_of_v<spanset::protocol, Variant>) {
@@ -159,7 +175,9 @@ variant_engines engines_of() {
                 {std::begin(spanset_explorer_slots), std::end(spanset_explorer_slots)},
                 &run_spanset_relacy<Variant>,
                 &run_spanset_explorer<Variant>,
-                &describe_variant<Variant, spanset::site>};
+                &describe_variant<Variant, spanset::site>,
+                &set_orders<Variant, spanset::site>,
+                &changed_orders_json<Variant, spanset::site>};
     } else {
         static_assert(std::is_base_of_v<publication::protocol, Variant>,
                       "a variant derives from a variant of a protocol: spanset's (e.g. popped) or publication's "
@@ -172,7 +190,9 @@ variant_engines engines_of() {
                 {},
                 &run_publication_relacy<Variant>,
                 &run_publication_explorer<Variant>,
-                &describe_variant<Variant, publication::site>};
+                &describe_variant<Variant, publication::site>,
+                &set_orders<Variant, publication::site>,
+                &changed_orders_json<Variant, publication::site>};
     }
 }
 

@@ -83,6 +83,9 @@ void add_stress_options(CLI::App& app, stress_args& a) {
     app.add_option("--svg", a.svg,
                    "record each trial's steps and draw the first violating trial's as an SVG picture in this file");
     app.add_flag("--stop-at-first", a.stop_at_first, "stop at the first violation");
+    app.add_option("--orders", a.orders,
+                   "run with these memory orders: SITE=ORDER,... or all=ORDER (at most ORDER everywhere); "
+                   "spancheck list --sites VARIANT names the sites");
     app.footer(
         "Exit codes: 0 no violation, and the race window was hit; 1 a violation; 2 bad input; 3 inconclusive: "
         "no violation, but no trial hit the scenario's race window, so the run tested nothing (each report says "
@@ -131,6 +134,11 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
         r.p.seed = std::uint64_t(std::random_device{}()) << 32 | std::random_device{}();
     }
 
+    if (!a.orders.empty()) {
+        if (std::string why = proto.check_orders(a.orders); !why.empty()) return why;
+        r.orders = a.orders;
+    }
+
     auto parsed = parse_policy(a.perturb, proto.points);
     if (auto* why = std::get_if<std::string>(&parsed)) return *why;
     r.p.perturbation = std::get<policy>(parsed);
@@ -153,6 +161,7 @@ std::vector<std::string> stress_arguments(const stress_request& r) {
         out.insert(out.end(), {"--seconds", number(r.p.seconds)});
     }
     if (r.p.stop_at_first) out.push_back("--stop-at-first");
+    if (!r.orders.empty()) out.insert(out.end(), {"--orders", r.orders});
     return out;
 }
 
@@ -165,6 +174,7 @@ std::vector<std::string> given_arguments(const stress_args& a) {
     if (a.seconds) out.insert(out.end(), {"--seconds", *a.seconds});
     if (a.seed) out.insert(out.end(), {"--seed", *a.seed});
     if (a.stop_at_first) out.push_back("--stop-at-first");
+    if (!a.orders.empty()) out.insert(out.end(), {"--orders", a.orders});
     return out;
 }
 

@@ -27,6 +27,7 @@ struct stress_args {
     // one-line reason, where the parser would clamp it to a number.
     std::optional<std::string> trials, seconds, seed;
     bool stop_at_first = false;
+    std::string orders;  // SITE=ORDER,... or all=ORDER (impl/sites.hpp)
 };
 
 void add_stress_options(CLI::App& app, stress_args& a);
@@ -38,6 +39,7 @@ struct stress_request {
     unsigned slots = 0;  // 0: the protocol has no block size
     plan p;
     std::vector<std::string> threads;  // by thread number
+    std::string orders;  // --orders as given (checked); empty: the variant's own
 };
 
 // The request, or the one-line reason the arguments cannot be run.

@@ -82,6 +82,7 @@ int run(int argc, char** argv) {
     info.variant = request.variant;
     info.scenario = request.scenario;
     info.slots = request.slots;
+    info.orders = request.orders;
     cli::print_stress_start(std::cout, info, request.p, request.threads, executor_name);
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct stress_protocol {
     // threads, or its default shape; or the one-line reason it cannot run so.
     std::variant<scenario_threads, std::string> (*threads)(const std::string& variant, const std::string& scenario,
                                                            unsigned slots, std::optional<long long> threads);
+    // --orders: "" if the spec names this protocol's sites and fitting
+    // orders, else the one-line reason (impl/sites.hpp).
+    std::string (*check_orders)(std::string_view spec);
 };
 
 const std::vector<stress_protocol>& stress_protocols();

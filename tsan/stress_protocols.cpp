@@ -13,6 +13,13 @@ namespace spancheck::stress {
 
 namespace {
 
+template <class Site>
+std::string orders_refusal(std::string_view spec) {
+    auto parsed = parse_orders<Site>(spec);
+    const auto* why = std::get_if<std::string>(&parsed);
+    return why ? *why : std::string();
+}
+
 template <class List>
 std::vector<std::string> names() {
     std::vector<std::string> out;
@@ -25,7 +32,7 @@ stress_protocol spanset_protocol() {
     using any = spanset::harness<real_world, spanset::variants::popped, spanset::spanSetConfig<2, 1>>;
     stress_protocol p{"spanset", names<spanset_variants>(), names<spanset::all::for_harness<any>>(),
                       point_names<spanset::point>(), {std::begin(spanset_stress_slots), std::end(spanset_stress_slots)},
-                      nullptr};
+                      nullptr, &orders_refusal<spanset::site>};
     p.threads = [](const std::string& variant, const std::string& scenario, unsigned slots,
                    std::optional<long long> threads) {
         std::variant<scenario_threads, std::string> out;
@@ -40,7 +47,7 @@ stress_protocol spanset_protocol() {
 stress_protocol publication_protocol() {
     using any = publication::harness<real_world, publication::variants::v7de15e36>;
     stress_protocol p{"publication", names<publication_variants>(), names<publication::all::for_harness<any>>(),
-                      point_names<publication::point>(), {}, nullptr};
+                      point_names<publication::point>(), {}, nullptr, &orders_refusal<publication::site>};
     p.threads = [](const std::string& variant, const std::string& scenario, unsigned,
                    std::optional<long long> threads) {
         std::variant<scenario_threads, std::string> out;
