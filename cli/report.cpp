@@ -255,8 +255,13 @@ nlohmann::json model_json(const run_info& run, const model::result& r) {
 }
 
 run_info model_run_from_json(const nlohmann::json& j, const std::string& program) {
-    run_info run{program, j.value("protocol", ""), j.value("variant", ""), j.value("scenario", ""),
-                 j.value("slots", 0u), j.value("search", ""), false, {}};
+    run_info run;
+    run.program = program;
+    run.protocol = j.value("protocol", "");
+    run.variant = j.value("variant", "");
+    run.scenario = j.value("scenario", "");
+    run.slots = j.value("slots", 0u);
+    run.search = j.value("search", "");
     for (const auto& w : j.value("run_args", nlohmann::json::array())) run.run_args.push_back(w.get<std::string>());
     run.orders = j.value("orders_given", "");
     if (const auto s = j.find("shard"); s != j.end() && s->is_object()) {

@@ -109,7 +109,13 @@ int run(const cli::model_args& a, const std::string& program) {
     const bool dpor = opt.how.k == search::kind::dpor;
     const std::vector<unsigned>& sizes = dpor ? v.explorer_slots : v.slots;
 
-    cli::run_info run{program, v.protocol, a.variant, a.scenario, 0, a.search, !a.replay.empty(), {}};
+    cli::run_info run;
+    run.program = program;
+    run.protocol = v.protocol;
+    run.variant = a.variant;
+    run.scenario = a.scenario;
+    run.search = a.search;
+    run.replay = !a.replay.empty();
     const auto shape_arg = [&](const char* option, const auto& value) {
         if (value) run.run_args.insert(run.run_args.end(), {option, std::to_string(*value)});
     };
