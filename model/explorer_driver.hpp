@@ -6,8 +6,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <queue>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "../scenarios/shape.hpp"
 #include "counterexample.hpp"
@@ -48,27 +52,39 @@ inline explorer::options explorer_options(const options& opt) {
 }
 
 // Part `part` of `parts` (1-based) of the search: the subtrees at the top of
-// the search tree (at the smallest depth with at least roots_per_part per
-// part; above it every branch is taken, so the parts together cover every
-// class, some of them perhaps twice), shuffled by a hash of each one's
-// prefix and dealt out in turn. Every part computes the same roots and the
-// same deal, so the parts are disjoint and complete whoever runs them.
+// the search tree (a cut with at least roots_per_part per part; above it
+// every branch is taken, so the parts together cover every class), dealt out
+// by their work as enumerate_roots' probes saw it. Every part computes the
+// same roots and the same deal, so the parts are disjoint and complete
+// whoever runs them.
 //
-// Why so many, and why shuffled: the work under the subtrees is lopsided
-// (a node's first child, with nothing asleep, holds most of it), and small
-// subtrees even it out; dealt in search order, the k-th children of a node
-// would all land in part k when a node has as many children as there are
-// parts. Measured with bench/shard-bench.
+// The deal: the roots whose probe did not finish (the big ones, of unknown
+// size) go first, one to each part in turn, so that every part gets as many
+// of them; then the others, biggest first, each to the part with the least
+// work so far (longest processing time first). Ties go by a hash of the
+// root's prefix, so that the k-th children of a node do not all land in
+// part k. Measured with bench/shard-bench.
 inline constexpr std::size_t roots_per_part = 256;
 
 inline std::vector<explorer::root_task> roots_of_part(const explorer::subject& subject, unsigned part, unsigned parts,
                                                       std::size_t& total) {
     std::vector<explorer::root_task> all = explorer::enumerate_roots(subject, roots_per_part * std::size_t(parts));
     total = all.size();
-    const auto key = [](const explorer::root_task& t) { return fnv1a().add(t.str()).h; };
+    const auto key = [](const explorer::root_task& t) {
+        return std::tuple(t.work_known, ~t.work, fnv1a().add(t.str()).h);
+    };
     std::stable_sort(all.begin(), all.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    // The part with the fewest big roots, then the least work, then the lowest number.
+    using load = std::tuple<std::size_t, std::uint64_t, unsigned>;
+    std::priority_queue<load, std::vector<load>, std::greater<load>> least;
+    for (unsigned p = 1; p <= parts; ++p) least.push({0, 0, p});
     std::vector<explorer::root_task> mine;
-    for (std::size_t k = part - 1; k < all.size(); k += parts) mine.push_back(all[k]);
+    for (explorer::root_task& t : all) {
+        auto [big, work, p] = least.top();
+        least.pop();
+        least.push({big + !t.work_known, work + t.work, p});
+        if (p == part) mine.push_back(std::move(t));
+    }
     return mine;
 }
 

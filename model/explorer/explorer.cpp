@@ -342,6 +342,8 @@ result search::run() {
             r_.stopped_by = "interrupted";
         else if (o_.max_executions && r_.executions >= o_.max_executions)
             r_.stopped_by = "max-executions";
+        else if (o_.max_runs && r_.executions + r_.blocked + r_.retried >= o_.max_runs)
+            r_.stopped_by = "max-runs";
         else if (o_.seconds > 0 && since(t0) >= o_.seconds)
             r_.stopped_by = "seconds";
         if (!r_.stopped_by.empty()) break;
@@ -558,21 +560,32 @@ std::vector<root_task> enumerate_roots(const subject& s, std::size_t min_count) 
     // The frontier of a cut through the tree, split one node at a time until
     // it has min_count nodes: every enabled thread that is not asleep is a
     // branch, and its sleep set is the sleepers it commutes with. The node
-    // split next is the one likely to hold the most work: the one with the
-    // fewest threads asleep (a sleeper prunes every class that starts with
-    // it), the shallowest among those; so the work ends up spread over the
-    // roots, not under the first of them.
+    // split next is the one that holds the most work, as a probe of at most
+    // probe_budget executions under it says: one the probe did not finish
+    // first, then the most executions, then the shallowest. Splitting by
+    // work, not by depth, leaves the roots of even size where it can, so that
+    // a part's share of roots is a predictable share of the work.
+    const auto probe = [&s](root_task& t) {
+        options o;
+        o.roots = {t};
+        o.max_runs = probe_budget;
+        const result r = search(s, o).run();
+        t.work = r.executions + r.blocked + r.retried;
+        t.work_known = r.complete || r.violated;
+    };
     struct node {
         root_task task;
-        unsigned asleep;
         bool operator<(const node& o) const {  // std::priority_queue: the top is the greatest
-            if (asleep != o.asleep) return asleep > o.asleep;
+            if (task.work_known != o.task.work_known) return task.work_known;
+            if (task.work != o.task.work) return task.work < o.task.work;
             if (task.prefix.size() != o.task.prefix.size()) return task.prefix.size() > o.task.prefix.size();
             return task.prefix > o.task.prefix;
         }
     };
     std::priority_queue<node> open;
-    open.push({root_task{}, 0});
+    root_task top;
+    probe(top);
+    open.push({std::move(top)});
     std::vector<root_task> done;  // leaves: their execution ends there (finished, deadlocked or violated)
     execution x(s.threads);
     while (!open.empty() && open.size() + done.size() < min_count) {
@@ -580,6 +593,7 @@ std::vector<root_task> enumerate_roots(const subject& s, std::size_t min_count) 
         open.pop();
         const std::vector<std::uint8_t>& pre = n.task.prefix;
         bool reached = false;
+        std::vector<root_task> children;  // probed once this execution has ended (a probe runs its own)
         follow(x, s, [&](std::size_t d, mask en) {
             if (d < pre.size()) return int(pre[d]);
             reached = true;
@@ -590,13 +604,16 @@ std::vector<root_task> enumerate_roots(const subject& s, std::size_t min_count) 
                 child.prefix.push_back(std::uint8_t(p));
                 for (mask z = sleep; z; z &= z - 1)
                     if (!x.dependent(p, lowest(z))) child.sleep |= bit(lowest(z));
-                const unsigned asleep = unsigned(std::popcount(child.sleep));
-                open.push({std::move(child), asleep});
+                children.push_back(std::move(child));
                 sleep |= bit(p);
             }
             return -1;  // a node whose threads are all asleep adds nothing: it is covered elsewhere
         });
         x.end();
+        for (root_task& c : children) {
+            probe(c);
+            open.push({std::move(c)});
+        }
         if (!reached) done.push_back(n.task);
     }
     for (; !open.empty(); open.pop()) done.push_back(open.top().task);

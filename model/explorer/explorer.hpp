@@ -41,11 +41,18 @@ namespace spancheck::explorer {
 struct root_task {
     std::vector<std::uint8_t> prefix;
     std::uint32_t sleep = 0;
+    // What enumerate_roots' probe of the subtree saw: the executions it ran
+    // there (cut short ones too), all of them if `work_known`, else the
+    // probe's budget ran out first (a lower bound). Not part of the root's name.
+    std::uint64_t work = 0;
+    bool work_known = false;
 
     // "<schedule of the prefix>/<sleeping threads as letters>", e.g. "a2b/c".
     std::string str() const;
     static std::optional<root_task> parse(std::string_view);
-    friend bool operator==(const root_task&, const root_task&) = default;
+    friend bool operator==(const root_task& a, const root_task& b) {
+        return a.prefix == b.prefix && a.sleep == b.sleep;
+    }
 };
 
 struct progress {
@@ -65,6 +72,7 @@ struct options {
     double checkpoint_seconds = 10;    // the end if a budget or `stop` ended the search (not after a violation)
     std::string resume_file;           // if set: continue the search from a checkpoint of the same subject
     std::vector<root_task> roots;      // empty: the whole tree; else exactly the subtrees under these roots
+    std::uint64_t max_runs = 0;        // 0: no limit; else like max_executions, counting cut-short ones too
 };
 
 struct race_pair {
@@ -96,11 +104,13 @@ result explore(const subject&, const options& = {});
 
 // At least min_count nodes of the search tree that together cut it (fewer
 // if the whole tree has fewer leaves), in search order: the tree split one
-// node at a time, the node likely to hold the most work first (the fewest
-// threads asleep). Above the cut every enabled thread that is not asleep is a
-// branch (no partial-order reduction, sleep sets kept), so exploring every
-// root (options::roots) covers every class that explore covers; some classes
-// may be explored under two roots.
+// node at a time, the node that holds the most work first, as a probe of
+// probe_budget executions under each node tells (root_task::work). Above the
+// cut every enabled thread that is not asleep is a branch (no partial-order
+// reduction, sleep sets kept), so exploring every root (options::roots)
+// covers every class that explore covers; some classes may be explored under
+// two roots.
+inline constexpr std::uint64_t probe_budget = 16;
 std::vector<root_task> enumerate_roots(const subject&, std::size_t min_count);
 
 std::string encode_schedule(const std::vector<std::uint8_t>& choices);

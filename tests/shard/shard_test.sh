@@ -4,6 +4,10 @@
 #   shard_test.sh SPANCHECK parallel  4 parts with GNU parallel merge to the single run's verdict
 #   shard_test.sh SPANCHECK fault     a killed part, a part cut short, a missing part: never holds;
 #                                     the cut-short part resumes from its checkpoint, then it holds
+#   shard_test.sh SPANCHECK runners SOURCE_DIR
+#                                     the README's proof is the one ci/github-shards.yml and
+#                                     ci/k8s-shards.yaml run; the Indexed Job's command, run for
+#                                     each index (one of them stopped and resumed), merges to holds
 set -euo pipefail
 spancheck=$1
 mode=$2
@@ -83,6 +87,44 @@ fault)
   expect 3 "other-3.json\) is of another run than part-1.json: shape is" \
     "$spancheck" merge part-1.json part-2.json other-3.json part-4.json
   ;;
-*) fail "unknown mode '$mode'; accepted: parallel, fault" ;;
+runners)
+  source_dir=$3
+  # The proof as the README states it, and the commands of the two runner files.
+  readme_proof=$(sed -n 's/^proof="\(.*\)"$/\1/p' "$source_dir/README.md")
+  [ -n "$readme_proof" ] || fail "no proof=\"...\" line in README.md"
+  read -r -d '' extract <<'PY' || true
+import sys, yaml
+doc = yaml.safe_load(open(sys.argv[1]))
+if sys.argv[2] == "github":
+    steps = doc["jobs"]["part"]["steps"] + doc["jobs"]["merge"]["steps"]
+    print("\n".join(s["run"] for s in steps if "run" in s))
+else:
+    print(doc["spec"]["template"]["spec"]["containers"][0]["args"][0])
+    print("completions", doc["spec"]["completions"], doc["spec"]["completionMode"])
+PY
+  github=$(python3 -c "$extract" "$source_dir/ci/github-shards.yml" github) || fail "ci/github-shards.yml does not parse"
+  k8s=$(python3 -c "$extract" "$source_dir/ci/k8s-shards.yaml" k8s) || fail "ci/k8s-shards.yaml does not parse"
+  squash() { tr -s ' \n' '  '; }
+  for runner in github k8s; do
+    text=$(printf '%s' "${!runner}" | squash)
+    case $text in *"$readme_proof"*) ;; *) fail "$runner does not run the README's proof: $readme_proof" ;; esac
+    case $text in *"--shard "*"/4 --json"*) ;; *) fail "$runner does not run 4 parts with --json reports" ;; esac
+  done
+  case $(printf '%s' "$github" | squash) in *"spancheck merge part-*.json"*) ;; *) fail "github-shards.yml does not merge the parts" ;; esac
+  case $k8s in *"completions 4 Indexed"*) ;; *) fail "k8s-shards.yaml is not an Indexed Job of 4 completions" ;; esac
+  # The Indexed Job's command, as a pod runs it: spancheck on the PATH,
+  # /reports a folder, JOB_COMPLETION_INDEX set; part 3 is first stopped by
+  # a budget (as an evicted pod would be), then run again and resumed.
+  command=$(printf '%s\n' "$k8s" | head -n -1 | sed "s|/reports|$work/reports|g")
+  mkdir -p reports bin
+  ln -s "$spancheck" bin/spancheck
+  part() { JOB_COMPLETION_INDEX=$1 PATH="$work/bin:$PATH" bash -c "$command" >/dev/null 2>&1; }
+  PATH="$work/bin:$PATH" spancheck $readme_proof --shard 3/4 --max-executions 1000 \
+    --checkpoint reports/part-3.checkpoint --json reports/part-3.json >/dev/null 2>&1 || true
+  expect 3 "INCONCLUSIVE: .*part 3 \(.*part-3.json\) did not complete" "$spancheck" merge reports/part-3.json
+  for i in 0 1 2 3; do part $i || fail "the Indexed Job's command failed for index $i"; done
+  expect 0 "HOLDS: popped on push-pop .*4 of 4 parts merged" "$spancheck" merge reports/part-*.json
+  ;;
+*) fail "unknown mode '$mode'; accepted: parallel, fault, runners" ;;
 esac
 echo PASS
