@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -59,8 +60,9 @@ inline explorer::options explorer_options(const options& opt) {
 // whoever runs them.
 //
 // The deal: the roots whose probe did not finish (the big ones, of unknown
-// size) go first, one to each part in turn, so that every part gets as many
-// of them; then the others, biggest first, each to the part with the least
+// size) go first, the likely biggest first (fewest threads asleep, then
+// shallowest), one to each part in turn, so that every part gets as many of
+// each kind; then the others, biggest first, each to the part with the least
 // work so far (longest processing time first). Ties go by a hash of the
 // root's prefix, so that the k-th children of a node do not all land in
 // part k. Measured with bench/shard-bench.
@@ -71,7 +73,9 @@ inline std::vector<explorer::root_task> roots_of_part(const explorer::subject& s
     std::vector<explorer::root_task> all = explorer::enumerate_roots(subject, roots_per_part * std::size_t(parts));
     total = all.size();
     const auto key = [](const explorer::root_task& t) {
-        return std::tuple(t.work_known, ~t.work, fnv1a().add(t.str()).h);
+        return t.work_known ? std::tuple(true, ~t.work, std::size_t(0), fnv1a().add(t.str()).h)
+                            : std::tuple(false, std::uint64_t(std::popcount(t.sleep)), t.prefix.size(),
+                                         fnv1a().add(t.str()).h);
     };
     std::stable_sort(all.begin(), all.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
     // The part with the fewest big roots, then the least work, then the lowest number.

@@ -560,11 +560,12 @@ std::vector<root_task> enumerate_roots(const subject& s, std::size_t min_count) 
     // The frontier of a cut through the tree, split one node at a time until
     // it has min_count nodes: every enabled thread that is not asleep is a
     // branch, and its sleep set is the sleepers it commutes with. The node
-    // split next is the one that holds the most work, as a probe of at most
-    // probe_budget executions under it says: one the probe did not finish
-    // first, then the most executions, then the shallowest. Splitting by
-    // work, not by depth, leaves the roots of even size where it can, so that
-    // a part's share of roots is a predictable share of the work.
+    // split next is the one likely to hold the most work: one that a probe
+    // of probe_budget executions did not finish first (of those, the one
+    // with the fewest threads asleep, as a sleeper prunes every class that
+    // starts with it, then the shallowest); of the finished ones, the one
+    // with the most executions. So the work ends up spread over the roots,
+    // and a part's share of roots is a predictable share of the work.
     const auto probe = [&s](root_task& t) {
         options o;
         o.roots = {t};
@@ -577,7 +578,9 @@ std::vector<root_task> enumerate_roots(const subject& s, std::size_t min_count) 
         root_task task;
         bool operator<(const node& o) const {  // std::priority_queue: the top is the greatest
             if (task.work_known != o.task.work_known) return task.work_known;
-            if (task.work != o.task.work) return task.work < o.task.work;
+            if (task.work_known && task.work != o.task.work) return task.work < o.task.work;
+            const int asleep = std::popcount(task.sleep), other = std::popcount(o.task.sleep);
+            if (asleep != other) return asleep > other;
             if (task.prefix.size() != o.task.prefix.size()) return task.prefix.size() > o.task.prefix.size();
             return task.prefix > o.task.prefix;
         }

@@ -110,7 +110,7 @@ result explore(const subject&, const options& = {});
 // reduction, sleep sets kept), so exploring every root (options::roots)
 // covers every class that explore covers; some classes may be explored under
 // two roots.
-inline constexpr std::uint64_t probe_budget = 16;
+inline constexpr std::uint64_t probe_budget = 4;
 std::vector<root_task> enumerate_roots(const subject&, std::size_t min_count);
 
 std::string encode_schedule(const std::vector<std::uint8_t>& choices);
