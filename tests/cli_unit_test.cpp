@@ -30,12 +30,12 @@ model::outcome canned(std::string_view, std::string_view scenario, unsigned, con
 protocol fake(const std::vector<std::string>& scenarios) {
     protocol p;
     p.name = "fake";
-    for (const std::string& s : scenarios) p.scenarios.push_back({s, "", "", {}, ""});
+    for (const std::string& s : scenarios) p.scenarios.push_back({s, "", "", {}, "", "", {}});
     p.model = canned;
     return p;
 }
 
-const entry mutant{"m-late", "a mutant caught as object-out-of-span", "mutant", {"object-out-of-span"}, ""};
+const entry mutant{"m-late", "a mutant caught as object-out-of-span", "mutant", {"object-out-of-span"}, "", "", {}};
 const model::search how = *model::parse_search("bound:1");
 
 TEST(MutantKills, ADocumentedViolationIsNotAKillEvenWithADeclaredKind) {
