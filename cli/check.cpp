@@ -18,6 +18,7 @@
 #include "report.hpp"
 #include "report_pictures.hpp"
 #include "runners.hpp"
+#include "variant_options.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
 
@@ -332,9 +333,7 @@ void write_junit(std::ostream& out, const std::string& protocol, const std::stri
 void add_check_command(CLI::App& app, check_args& a) {
     CLI::App* c = app.add_subcommand(
         "check", "run a variant through every scenario and executor and print the verdict matrix");
-    auto* given = c->add_option("VARIANT", a.variant, "the variant to check: a name (see spancheck list) or the path of a variant file");
-    c->add_option("--variant", a.variant, "the same, as an option")->excludes(given);
-    c->add_option("--protocol", a.protocol, "protocol (default: the one that has the variant)");
+    add_variant_options(c, a.variant, a.protocol, "the variant to check");
     c->add_option("--against", a.against, "a baseline variant of the same protocol: mark where verdicts differ");
     auto* quick = c->add_flag("--quick", a.quick, "a pre-commit check, about 10 s (the default)");
     c->add_flag("--thorough", a.thorough, "the pre-porting run: deeper searches, bigger budgets, Go's block size")

@@ -15,6 +15,7 @@
 #include "exit_codes.hpp"
 #include "report.hpp"
 #include "runners.hpp"
+#include "variant_options.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
 
@@ -154,9 +155,7 @@ json run_json(const scenario_run& r) {
 void add_orders_command(CLI::App& app, orders_args& a) {
     CLI::App* c = app.add_subcommand(
         "orders", "which memory orders a variant needs: each access site weakened alone, under every scenario");
-    auto* given = c->add_option("VARIANT", a.variant, "the variant: a name (see spancheck list) or a variant file");
-    c->add_option("--variant", a.variant, "the same, as an option")->excludes(given);
-    c->add_option("--protocol", a.protocol, "protocol (default: the one that has the variant)");
+    add_variant_options(c, a.variant, a.protocol, "the variant");
     c->add_option("--search", a.search, "the weak-memory search per scenario (Relacy): bound:K or full")
         ->capture_default_str();
     c->add_flag("--no-stress", a.no_stress, "do not confirm the weakenings that hold on real threads");
