@@ -3,10 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <sstream>
-#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -84,8 +82,7 @@ struct cell {
     nlohmann::json report;
 };
 
-cell read_cell(const std::string& variant, const std::string& scenario, const column& col, const child_result& c,
-               const std::string& json_path) {
+cell read_cell(const std::string& variant, const std::string& scenario, const column& col, const reporting_child& c) {
     cell x;
     x.variant = variant;
     x.scenario = scenario;
@@ -102,14 +99,13 @@ cell read_cell(const std::string& variant, const std::string& scenario, const co
         x.detail = c.out + c.err;
         return x;
     }
-    std::ifstream in(json_path);
-    if (c.exit_code == exit_bad_input || !in) {
+    if (c.exit_code == exit_bad_input || !c.report.is_object()) {
         x.verdict = "refused";
         x.text = "n/a";
         x.detail = c.err;
         return x;
     }
-    x.report = nlohmann::json::parse(in, nullptr, false);
+    x.report = c.report;
     x.verdict = x.report.value("verdict", "crashed");
     x.seconds = x.report.value("seconds", 0.0);
     if (x.verdict == "violated") {
@@ -189,20 +185,15 @@ cell placeholder(const planned& c, const std::string& verdict) {
 // The planned cells of part `part` (0: all), run as child processes.
 std::vector<cell> run_matrix(const std::vector<planned>& plan, unsigned part, unsigned jobs) {
     std::vector<std::vector<std::string>> commands;
-    std::vector<std::string> jsons;
     const std::string self = self_path();
-    char dir[] = "/tmp/spancheck-check-XXXXXX";
-    if (!mkdtemp(dir)) throw bad_input{"cannot create a temporary directory in /tmp"};
     for (const planned& c : plan) {
         if (part && c.part != part) continue;
-        const std::string json = std::string(dir) + "/" + std::to_string(jsons.size()) + ".json";
         std::vector<std::string> cmd = {self};
         cmd.insert(cmd.end(), c.col->args.begin(), c.col->args.end());
-        cmd.insert(cmd.end(), {"--variant", c.variant, "--scenario", c.scenario, "--json", json});
+        cmd.insert(cmd.end(), {"--variant", c.variant, "--scenario", c.scenario});
         commands.push_back(cmd);
-        jsons.push_back(json);
     }
-    const std::vector<child_result> results = run_children(commands, jobs);
+    const std::vector<reporting_child> results = run_reporting_children(commands, jobs);
     std::vector<cell> cells;
     std::size_t k = 0;
     for (const planned& c : plan) {
@@ -210,10 +201,8 @@ std::vector<cell> run_matrix(const std::vector<planned>& plan, unsigned part, un
             cells.push_back(placeholder(c, "elsewhere"));
             continue;
         }
-        cells.push_back(read_cell(c.variant, c.scenario, *c.col, results[k], jsons[k]));
-        std::remove(jsons[k++].c_str());
+        cells.push_back(read_cell(c.variant, c.scenario, *c.col, results[k++]));
     }
-    std::remove(dir);
     return cells;
 }
 
@@ -223,8 +212,6 @@ const cell* find_cell(const std::vector<cell>& cells, const std::string& v, cons
     }
     return nullptr;
 }
-
-std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 1, ' '); }
 
 std::string xml_escape(const std::string& s) {
     std::string out;

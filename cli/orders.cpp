@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -54,7 +52,7 @@ struct config {
 const std::vector<std::string> stress_plain = {"stress", "--trials", "2000", "--perturb", "pct:2", "--seed", "1"};
 const std::vector<std::string> stress_tsan = {"stress", "--tsan", "--trials", "500", "--perturb", "pct:2", "--seed", "1"};
 
-scenario_run read_run(const std::string& scenario, const child_result& c, const std::string& json_path) {
+scenario_run read_run(const std::string& scenario, const reporting_child& c) {
     scenario_run r{scenario, "", "", "", ""};
     if (c.not_run) {
         r.verdict = "not run";
@@ -65,8 +63,7 @@ scenario_run read_run(const std::string& scenario, const child_result& c, const 
         r.why = "signal " + std::to_string(c.signal);
         return r;
     }
-    std::ifstream in(json_path);
-    const json j = in ? json::parse(in, nullptr, false) : json();
+    const json& j = c.report;
     if (c.exit_code == exit_bad_input || !j.is_object()) {
         r.verdict = "refused";
         r.why = c.err.substr(0, c.err.find('\n'));
@@ -82,37 +79,29 @@ scenario_run read_run(const std::string& scenario, const child_result& c, const 
 }
 
 // Every (spec, scenario) pair as a child process, `jobs` at a time: the
-// executor's arguments, then --variant, --scenario, --orders and --json.
+// executor's arguments, then --variant, --scenario and --orders.
 std::vector<config> run_configs(const std::string& variant, const std::vector<std::string>& executor,
                                 const std::vector<std::string>& specs, const std::vector<std::string>& scenarios,
                                 unsigned jobs) {
-    char dir[] = "/tmp/spancheck-orders-XXXXXX";
-    if (!mkdtemp(dir)) throw bad_input{"cannot create a temporary directory in /tmp"};
     const std::string self = self_path();
     std::vector<std::vector<std::string>> commands;
-    std::vector<std::string> files;
     for (const std::string& spec : specs) {
         for (const std::string& s : scenarios) {
-            files.push_back(std::string(dir) + "/" + std::to_string(files.size()) + ".json");
             std::vector<std::string> cmd = {self};
             cmd.insert(cmd.end(), executor.begin(), executor.end());
-            cmd.insert(cmd.end(), {"--variant", variant, "--scenario", s, "--json", files.back()});
+            cmd.insert(cmd.end(), {"--variant", variant, "--scenario", s});
             if (!spec.empty()) cmd.insert(cmd.end(), {"--orders", spec});
             commands.push_back(std::move(cmd));
         }
     }
-    const std::vector<child_result> results = run_children(commands, jobs);
+    const std::vector<reporting_child> results = run_reporting_children(commands, jobs);
     std::vector<config> out;
     std::size_t k = 0;
     for (const std::string& spec : specs) {
         config c{spec, {}};
-        for (const std::string& s : scenarios) {
-            c.runs.push_back(read_run(s, results[k], files[k]));
-            std::remove(files[k++].c_str());
-        }
+        for (const std::string& s : scenarios) c.runs.push_back(read_run(s, results[k++]));
         out.push_back(std::move(c));
     }
-    std::remove(dir);
     return out;
 }
 
@@ -137,8 +126,6 @@ struct site_finding {
     std::string weakest() const { return held ? std::string(order_name(ladder[held - 1])) : row.order; }
     std::string stress;                     // stress on real threads, for a weakening that held
 };
-
-std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 1, ' '); }
 
 // "premature-free on two-poppers"
 std::string what_broke(const scenario_run& r) {

@@ -15,6 +15,8 @@ namespace spancheck::cli {
 
 const char* const version = SPANCHECK_VERSION;
 
+std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 1, ' '); }
+
 std::string duration(double seconds) {
     char buf[32];
     if (seconds < 1) {

@@ -31,6 +31,9 @@ struct run_info {
 // The version of spancheck that writes reports (merge compares it).
 extern const char* const version;
 
+// s padded with spaces to width w, and at least one space: a column of a text table.
+std::string pad(const std::string& s, std::size_t w);
+
 // "12.3 ms", "4.56 s"
 std::string duration(double seconds);
 

@@ -14,6 +14,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "bad_input.hpp"
+
 extern char** environ;
 
 namespace spancheck::cli {
@@ -138,6 +140,28 @@ std::vector<child_result> run_children(const std::vector<std::vector<std::string
 std::string self_path() {
     std::error_code error;
     return std::filesystem::read_symlink("/proc/self/exe", error).string();
+}
+
+std::vector<reporting_child> run_reporting_children(const std::vector<std::vector<std::string>>& commands,
+                                                    unsigned jobs) {
+    char dir[] = "/tmp/spancheck-reports-XXXXXX";
+    if (!mkdtemp(dir)) throw bad_input{"cannot create a temporary directory in /tmp"};
+    std::vector<std::vector<std::string>> with_json = commands;
+    for (std::size_t k = 0; k < with_json.size(); ++k) {
+        with_json[k].insert(with_json[k].end(), {"--json", std::string(dir) + "/" + std::to_string(k) + ".json"});
+    }
+    const std::vector<child_result> results = run_children(with_json, jobs);
+    std::vector<reporting_child> out;
+    for (std::size_t k = 0; k < results.size(); ++k) {
+        reporting_child c{results[k], nlohmann::json()};
+        const std::string& file = with_json[k].back();
+        if (std::ifstream in(file); in) c.report = nlohmann::json::parse(in, nullptr, false);
+        if (c.report.is_discarded()) c.report = nlohmann::json();
+        std::remove(file.c_str());
+        out.push_back(std::move(c));
+    }
+    std::remove(dir);
+    return out;
 }
 
 }  // namespace spancheck::cli

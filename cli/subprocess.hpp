@@ -3,6 +3,8 @@
 // run, and several executors can run at once.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -24,6 +26,17 @@ struct child_result {
 // more are started (not_run), and this returns once they have ended, so the
 // caller can still report what was done and clean up.
 std::vector<child_result> run_children(const std::vector<std::vector<std::string>>& commands, unsigned jobs);
+
+// A child asked for a report, and the report it wrote (null if it wrote
+// none, or one that does not parse).
+struct reporting_child : child_result {
+    nlohmann::json report;
+};
+
+// run_children with `--json FILE` appended to every command, FILE in a
+// temporary folder of its own that is removed once the reports are read.
+std::vector<reporting_child> run_reporting_children(const std::vector<std::vector<std::string>>& commands,
+                                                    unsigned jobs);
 
 // Whether Ctrl-C or SIGTERM came while children ran; from then on
 // run_children starts none.
