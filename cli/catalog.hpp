@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../model/result.hpp"
+#include "../report/model_result.hpp"
 
 namespace spancheck::cli {
 

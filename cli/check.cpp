@@ -8,13 +8,13 @@
 #include <iostream>
 #include <optional>
 
-#include "bad_input.hpp"
+#include "../report/bad_input.hpp"
 #include "catalog.hpp"
-#include "exit_codes.hpp"
-#include "model_args.hpp"
+#include "../report/exit_codes.hpp"
+#include "../report/model_args.hpp"
 #include "../pictures/picture.hpp"
-#include "report.hpp"
-#include "report_pictures.hpp"
+#include "../report/report.hpp"
+#include "../report/report_pictures.hpp"
 #include "runners.hpp"
 #include "variant_options.hpp"
 #include "subprocess.hpp"
@@ -99,7 +99,7 @@ cell read_cell(const std::string& variant, const std::string& scenario, const co
         x.detail = c.out + c.err;
         return x;
     }
-    if (c.exit_code == exit_bad_input || !c.report.is_object()) {
+    if (c.exit_code == report::exit_bad_input || !c.report.is_object()) {
         x.verdict = "refused";
         x.text = "n/a";
         x.detail = c.err;
@@ -266,8 +266,8 @@ std::string html_page(const matrix& mx, const nlohmann::json& differences) {
                 out.note = c->documented;
                 out.replay = c->report.value("replay_command", c->report.value("rerun_command", ""));
                 if (c->verdict == "violated" && c->report.value("command", "") == "model") {
-                    out.counterexample = picture_of(model_run_from_json(c->report, "spancheck"),
-                                                    model_result_from_json(c->report));
+                    out.counterexample = report::picture_of(report::model_run_from_json(c->report, "spancheck"),
+                                                    report::model_result_from_json(c->report));
                 }
             }
             row.push_back(std::move(out));
@@ -350,15 +350,15 @@ int report_matrix(const matrix& m, const check_args& a) {
         }
         widths.push_back(w);
     }
-    std::cout << m.title() << "\n\n" << pad("scenario", first);
-    for (std::size_t i = 0; i < m.cols.size(); ++i) std::cout << pad(m.cols[i].name, widths[i]);
+    std::cout << m.title() << "\n\n" << report::pad("scenario", first);
+    for (std::size_t i = 0; i < m.cols.size(); ++i) std::cout << report::pad(m.cols[i].name, widths[i]);
     std::cout << "\n";
     bool violated = false, inconclusive = !m.problems.empty();
     for (const entry& s : p.scenarios) {
-        std::cout << pad(s.name, first);
+        std::cout << report::pad(s.name, first);
         for (std::size_t i = 0; i < m.cols.size(); ++i) {
             const cell* c = find_cell(m.cells, m.variant, s.name, m.cols[i].name);
-            std::cout << pad(c ? c->text : "-", widths[i]);
+            std::cout << report::pad(c ? c->text : "-", widths[i]);
             if (c) {
                 violated |= c->verdict == "violated" || c->verdict == "crashed";
                 inconclusive |= c->verdict == "inconclusive" || c->verdict == "missing";
@@ -431,7 +431,7 @@ int report_matrix(const matrix& m, const check_args& a) {
     if (!a.json.empty()) {
         nlohmann::json j = {{"schema", "spancheck-report/1"}, {"command", m.merged ? "merge" : "check"},
                             {"protocol", p.name}, {"variant", m.variant}, {"level", m.thorough ? "thorough" : "quick"},
-                            {"version", version}};
+                            {"version", report::version}};
         j["verdict"] = violated ? "violated" : inconclusive ? "inconclusive" : "holds";
         auto& names = j["columns"] = nlohmann::json::array();
         for (const column& col : m.cols) names.push_back(col.name);
@@ -446,34 +446,34 @@ int report_matrix(const matrix& m, const check_args& a) {
                             {"output", c.detail}, {"report", c.report}});
         }
         if (!m.against.empty()) j["against"] = {{"variant", m.against}, {"differences", differences}};
-        write_report(a.json, j.dump(2) + "\n", "--json");
+        report::write_report(a.json, j.dump(2) + "\n", "--json");
     }
     if (!a.junit.empty()) {
         std::ostringstream junit;
         write_junit(junit, p.name, m.variant, m.cells);
-        write_report(a.junit, junit.str(), "--junit");
+        report::write_report(a.junit, junit.str(), "--junit");
     }
     if (!a.html.empty()) {
-        write_report((std::filesystem::path(a.html) / "index.html").string(), html_page(m, differences), "--html");
+        report::write_report((std::filesystem::path(a.html) / "index.html").string(), html_page(m, differences), "--html");
     }
-    return violated ? exit_violated : inconclusive ? exit_inconclusive : exit_holds;
+    return violated ? report::exit_violated : inconclusive ? report::exit_inconclusive : report::exit_holds;
 }
 
 void check_report_files(const check_args& a) {
-    report_file_or_throw(a.json, "--json");
-    report_file_or_throw(a.junit, "--junit");
+    report::report_file_or_throw(a.json, "--json");
+    report::report_file_or_throw(a.junit, "--junit");
     if (!a.html.empty()) {
         std::error_code e;
         std::filesystem::create_directories(a.html, e);
-        report_file_or_throw((std::filesystem::path(a.html) / "index.html").string(), "--html");
+        report::report_file_or_throw((std::filesystem::path(a.html) / "index.html").string(), "--html");
     }
 }
 
 }  // namespace
 
 int run_check(const check_args& a) {
-    if (a.variant.empty()) throw bad_input{"no variant to check; accepted: spancheck check VARIANT, a name or a variant file"};
-    const shard_part shard = a.shard.empty() ? shard_part{} : parse_shard(a.shard);
+    if (a.variant.empty()) throw report::bad_input{"no variant to check; accepted: spancheck check VARIANT, a name or a variant file"};
+    const report::shard_part shard = a.shard.empty() ? report::shard_part{} : report::parse_shard(a.shard);
     // A variant file: compiled first, once for every cell.
     const protocol* file_protocol = nullptr;
     if (names_a_file(a.variant)) {
@@ -485,11 +485,11 @@ int run_check(const check_args& a) {
     if (!p || (!file_protocol && protocol_of_variant(a.variant) != p)) {
         std::string names;
         for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
-        throw bad_input{"unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " in protocol " + a.protocol) +
+        throw report::bad_input{"unknown variant '" + a.variant + "'" + (a.protocol.empty() ? "" : " in protocol " + a.protocol) +
                         "; accepted: " + names};
     }
     if (!a.against.empty() && protocol_of_variant(a.against) != p) {
-        throw bad_input{"--against '" + a.against + "' is not a variant of protocol " + p->name + "; accepted: " +
+        throw report::bad_input{"--against '" + a.against + "' is not a variant of protocol " + p->name + "; accepted: " +
                         names_of(p->variants)};
     }
     check_report_files(a);
@@ -505,7 +505,7 @@ int merge_check(const std::vector<nlohmann::json>& parts, unsigned of, std::vect
                 const check_args& a) {
     const nlohmann::json& head = parts.front();
     const protocol* p = protocol_named(head.value("protocol", ""));
-    if (!p) throw bad_input{"the check reports name no known protocol ('" + head.value("protocol", "") + "')"};
+    if (!p) throw report::bad_input{"the check reports name no known protocol ('" + head.value("protocol", "") + "')"};
     check_report_files(a);
     const std::string against = head.contains("against") ? head["against"].value("variant", "") : "";
     matrix m{p, head.value("variant", ""), against, head.value("level", "") == "thorough",

@@ -8,10 +8,10 @@
 #include <iostream>
 #include <map>
 
-#include "bad_input.hpp"
+#include "../report/bad_input.hpp"
 #include "check.hpp"
-#include "exit_codes.hpp"
-#include "report.hpp"
+#include "../report/exit_codes.hpp"
+#include "../report/report.hpp"
 
 namespace spancheck::cli {
 
@@ -31,26 +31,26 @@ struct part_report {
 
 part_report read_part(const std::string& file) {
     std::ifstream in(file);
-    if (!in) throw bad_input{"cannot read report '" + file + "'" + accepted};
+    if (!in) throw report::bad_input{"cannot read report '" + file + "'" + accepted};
     part_report r{file, json::parse(in, nullptr, false)};
     const json& j = r.j;
     // A part killed before it finished leaves its report empty (opened at
     // the start) or cut short: that part is missing, which merge reports.
     if (j.is_discarded()) return r;
     if (!j.is_object() || j.value("schema", "") != "spancheck-report/1") {
-        throw bad_input{"'" + file + "' is not a spancheck report" + accepted};
+        throw report::bad_input{"'" + file + "' is not a spancheck report" + accepted};
     }
     const std::string command = j.value("command", "");
     if (command != "model" && command != "check") {
-        throw bad_input{"'" + file + "' is a report of spancheck " + command + ", not of a part of a run" + accepted};
+        throw report::bad_input{"'" + file + "' is a report of spancheck " + command + ", not of a part of a run" + accepted};
     }
     const auto s = j.find("shard");
     if (s == j.end() || !s->is_object() || !(*s)["part"].is_number_unsigned() || !(*s)["of"].is_number_unsigned()) {
-        throw bad_input{"'" + file + "' is the report of a whole run, not of a part (it has no shard)" + accepted};
+        throw report::bad_input{"'" + file + "' is the report of a whole run, not of a part (it has no shard)" + accepted};
     }
     r.part = (*s)["part"];
     r.of = (*s)["of"];
-    if (r.part < 1 || r.part > r.of) throw bad_input{"'" + file + "' names part " + std::to_string(r.part) + " of " +
+    if (r.part < 1 || r.part > r.of) throw report::bad_input{"'" + file + "' names part " + std::to_string(r.part) + " of " +
                                                      std::to_string(r.of) + accepted};
     return r;
 }
@@ -107,7 +107,7 @@ sorting sort_parts(std::vector<part_report> all) {
         s.problems.push_back(it->file + " is empty or cut short: its part stopped before it wrote its report");
         it = all.erase(it);
     }
-    if (all.empty()) throw bad_input{"no report to merge: every file given is empty or cut short" + std::string(accepted)};
+    if (all.empty()) throw report::bad_input{"no report to merge: every file given is empty or cut short" + std::string(accepted)};
     const part_report& first = all.front();
     s.of = first.of;
     const std::string command = first.j.value("command", "");
@@ -145,9 +145,9 @@ sorting sort_parts(std::vector<part_report> all) {
 
 int merge_model(sorting s, const merge_args& a) {
     if (!a.junit.empty() || !a.html.empty()) {
-        throw bad_input{"--junit and --html apply to merging check reports; model parts merge to text and --json"};
+        throw report::bad_input{"--junit and --html apply to merging check reports; model parts merge to text and --json"};
     }
-    report_file_or_throw(a.json, "--json");
+    report::report_file_or_throw(a.json, "--json");
     std::uint64_t executions = 0;
     double seconds = 0, longest = 0;
     std::size_t roots = 0;
@@ -173,16 +173,16 @@ int merge_model(sorting s, const merge_args& a) {
         }
     }
     const part_report& head = s.parts.front();
-    run_info run = model_run_from_json(head.j, a.program);
+    report::run_info run = report::model_run_from_json(head.j, a.program);
     run.part = run.parts = 0;
     const std::string verdict = violation ? "violated" : s.problems.empty() ? "holds" : "inconclusive";
 
     if (violation) {
         std::cout << "Found in " << violation->name() << " of " << s.of << ":\n";
-        const run_info vrun = model_run_from_json(violation->j, a.program);
-        print_model(std::cout, vrun, model_result_from_json(violation->j));
+        const report::run_info vrun = report::model_run_from_json(violation->j, a.program);
+        report::print_model(std::cout, vrun, report::model_result_from_json(violation->j));
     } else {
-        model::result r = model_result_from_json(head.j);
+        model::result r = report::model_result_from_json(head.j);
         const std::string what = run.variant + " on " + run.scenario + " (" + run.protocol +
                                  (run.slots ? ", " + std::to_string(run.slots) + " slots per block" : "") +
                                  (r.shape.empty() ? "" : "; " + r.shape) + ")";
@@ -195,7 +195,7 @@ int merge_model(sorting s, const merge_args& a) {
         std::snprintf(balance, sizeof balance, "%.2f", mean > 0 ? double(most) / mean : 1.0);
         std::cout << "  " << executions << " executions in all, " << roots << " of "
                   << r.roots_total << " subtrees; most in one part " << most << " (max/mean " << balance
-                  << "); " << duration(seconds) << " of work, the longest part " << duration(longest) << "\n";
+                  << "); " << report::duration(seconds) << " of work, the longest part " << report::duration(longest) << "\n";
         if (verdict == "holds") {
             std::cout << "  exhaustive: every interleaving up to equivalence (the explorer: sequentially consistent, "
                          "partial-order reduction), over all "
@@ -234,9 +234,9 @@ int merge_model(sorting s, const merge_args& a) {
         } else {
             j["violation"] = nullptr;
         }
-        write_report(a.json, j.dump(2) + "\n", "--json");
+        report::write_report(a.json, j.dump(2) + "\n", "--json");
     }
-    return violation ? exit_violated : s.problems.empty() ? exit_holds : exit_inconclusive;
+    return violation ? report::exit_violated : s.problems.empty() ? report::exit_holds : report::exit_inconclusive;
 }
 
 }  // namespace
@@ -266,7 +266,7 @@ int run_merge(const merge_args& a) try {
     return merge_model(std::move(s), a);
 } catch (const nlohmann::json::exception& e) {
     // A report whose fields are not what spancheck writes (edited or cut short).
-    throw bad_input{std::string("a report has a field of the wrong kind (") + e.what() + ")" + accepted};
+    throw report::bad_input{std::string("a report has a field of the wrong kind (") + e.what() + ")" + accepted};
 }
 
 }  // namespace spancheck::cli

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "../model/search.hpp"
+#include "../report/search.hpp"
 #include "catalog.hpp"
 
 namespace spancheck::cli {

@@ -8,17 +8,17 @@
 #include <map>
 #include <optional>
 
-#include "bad_input.hpp"
+#include "../report/bad_input.hpp"
 #include "catalog.hpp"
-#include "exit_codes.hpp"
-#include "report.hpp"
+#include "../report/exit_codes.hpp"
+#include "../report/report.hpp"
 #include "runners.hpp"
 #include "variant_options.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
 
 #include "../impl/sites.hpp"
-#include "../model/search.hpp"
+#include "../report/search.hpp"
 
 namespace spancheck::cli {
 
@@ -64,7 +64,7 @@ scenario_run read_run(const std::string& scenario, const reporting_child& c) {
         return r;
     }
     const json& j = c.report;
-    if (c.exit_code == exit_bad_input || !j.is_object()) {
+    if (c.exit_code == report::exit_bad_input || !j.is_object()) {
         r.verdict = "refused";
         r.why = c.err.substr(0, c.err.find('\n'));
         return r;
@@ -152,18 +152,18 @@ void add_orders_command(CLI::App& app, orders_args& a) {
 
 int run_orders(const orders_args& a) {
     const auto t0 = std::chrono::steady_clock::now();
-    if (a.variant.empty()) throw bad_input{"no variant; accepted: spancheck orders VARIANT, a name or a variant file"};
+    if (a.variant.empty()) throw report::bad_input{"no variant; accepted: spancheck orders VARIANT, a name or a variant file"};
     const auto how = model::parse_search(a.search);
     if (!how || how->k == model::search::kind::dpor || how->k == model::search::kind::random) {
-        throw bad_input{"bad --search '" + a.search + "' for orders; accepted: bound:K or full (Relacy, which "
+        throw report::bad_input{"bad --search '" + a.search + "' for orders; accepted: bound:K or full (Relacy, which "
                         "explores weak memory; the explorer is sequentially consistent)"};
     }
     if (names_a_file(a.variant)) build_variant(a.variant, {build_kind::model, build_kind::stress, build_kind::stress_tsan});
     const described_variant d = describe_variant(a.variant);
     if (!a.protocol.empty() && a.protocol != d.p->name) {
-        throw bad_input{"variant " + d.name + " is of protocol " + d.p->name + ", not " + a.protocol};
+        throw report::bad_input{"variant " + d.name + " is of protocol " + d.p->name + ", not " + a.protocol};
     }
-    report_file_or_throw(a.json, "--json");
+    report::report_file_or_throw(a.json, "--json");
     std::vector<std::string> scenarios;
     for (const entry& s : d.p->scenarios) scenarios.push_back(s.name);
     const std::vector<std::string> model_executor = {"model", "--search", a.search};
@@ -232,19 +232,19 @@ int run_orders(const orders_args& a) {
     if (!combined.empty() && !interrupted()) {
         joint.push_back(run_configs(a.variant, model_executor, {combined}, scenarios, a.jobs).front());
     }
-    json stress_json = nullptr;
+    json stress_runs = nullptr;
     std::vector<scenario_run> stress_breaks;  // with every ~ weakening at once
     std::vector<std::string> stress_unhit;
     std::map<std::string, int> stress_held;  // by executor
     const bool stressed = !a.no_stress && d.p->stress && !combined.empty() && !interrupted();
     if (stressed) {
-        stress_json = json::array();
+        stress_runs = json::array();
         std::vector<std::pair<std::string, std::string>> failing;  // executor, scenario
         for (const auto* executor : {&stress_plain, &stress_tsan}) {
             const std::string name = executor == &stress_plain ? "stress" : "stress-tsan";
             const config c = run_configs(a.variant, *executor, {combined}, judged, a.jobs).front();
             for (scenario_run r : c.runs) {
-                stress_json.push_back({{"executor", name}, {"orders", combined}, {"run", run_json(r)}});
+                stress_runs.push_back({{"executor", name}, {"orders", combined}, {"run", run_json(r)}});
                 if (r.verdict == "holds" || r.verdict == "documented") ++stress_held[name];
                 if (r.verdict == "inconclusive") stress_unhit.push_back(name + " on " + r.scenario);
                 if (r.verdict == "violated" || r.verdict == "crashed") {
@@ -303,8 +303,8 @@ int run_orders(const orders_args& a) {
     std::size_t w = 6;
     for (const site_finding& f : sites) w = std::max(w, f.row.name.size() + 2);
     const std::size_t own_w = std::max<std::size_t>(9, d.name.size() + 2);
-    std::cout << pad("site", w) << pad("kind", 7) << pad(d.name, own_w) << pad("weakest that holds", 21)
-              << pad("breaks with", 13) << "what breaks" << "\n";
+    std::cout << report::pad("site", w) << report::pad("kind", 7) << report::pad(d.name, own_w) << report::pad("weakest that holds", 21)
+              << report::pad("breaks with", 13) << "what breaks" << "\n";
     json site_rows = json::array();
     std::vector<std::string> needed, at_least, relaxable;  // by what the site turned out to need
     for (const site_finding& f : sites) {
@@ -324,8 +324,8 @@ int run_orders(const orders_args& a) {
             what = what_broke(*f.broke) + ref(*f.broke);
         }
         if (!f.stress.empty()) what += (what.empty() ? "" : "; ") + std::string("alone under ") + f.stress;
-        std::cout << pad(f.row.name, w) << pad(f.row.kind, 7) << pad(f.row.order, own_w) << pad(weakest, 21)
-                  << pad(breaks, 13) << what << "\n";
+        std::cout << report::pad(f.row.name, w) << report::pad(f.row.kind, 7) << report::pad(f.row.order, own_w) << report::pad(weakest, 21)
+                  << report::pad(breaks, 13) << what << "\n";
         json tried = json::array();
         for (std::size_t i = 0; i < f.held; ++i) tried.push_back({{"order", order_name(f.ladder[i])}, {"verdict", "holds"}});
         if (f.broke) {
@@ -384,22 +384,22 @@ int run_orders(const orders_args& a) {
         for (std::size_t i = 0; i < replays.size(); ++i) std::cout << "  [" << i + 1 << "] " << replays[i] << "\n";
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "\n" << duration(seconds) << "\n";
+    std::cout << "\n" << report::duration(seconds) << "\n";
     if (interrupted()) std::cout << "INTERRUPTED: Ctrl-C or SIGTERM stopped the run; the table is incomplete\n";
     std::cout.flush();
 
     if (!a.json.empty()) {
         json j = {{"schema", "spancheck-report/1"}, {"command", "orders"}, {"protocol", d.p->name},
-                  {"variant", d.name}, {"search", a.search}, {"version", version}};
+                  {"variant", d.name}, {"search", a.search}, {"version", report::version}};
         j["verdict"] = interrupted() ? "inconclusive" : "complete";
         j["judged_scenarios"] = judged;
         j["sites"] = site_rows;
         j["together"] = joint_rows;
-        j["stress"] = stress_json;
+        j["stress"] = stress_runs;
         j["seconds"] = seconds;
-        write_report(a.json, j.dump(2) + "\n", "--json");
+        report::write_report(a.json, j.dump(2) + "\n", "--json");
     }
-    return interrupted() ? exit_inconclusive : exit_holds;
+    return interrupted() ? report::exit_inconclusive : report::exit_holds;
 }
 
 }  // namespace spancheck::cli

@@ -10,10 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bad_input.hpp"
+#include "../report/bad_input.hpp"
 #include "catalog.hpp"
-#include "exit_codes.hpp"
-#include "report.hpp"
+#include "../report/exit_codes.hpp"
+#include "../report/report.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
 
@@ -27,7 +27,7 @@ std::string libexec_dir() {
         std::error_code error;
         if (fs::is_directory(dir, error)) return dir.string();
     }
-    throw bad_input{"no libexec/spancheck/ beside " + self.string() + " (its runners): build spancheck, or install it"};
+    throw report::bad_input{"no libexec/spancheck/ beside " + self.string() + " (its runners): build spancheck, or install it"};
 }
 
 bool names_a_file(std::string_view variant) {
@@ -40,11 +40,11 @@ std::string model_runner(const std::string& variant) {
     if (!v) {
         std::string names;
         for (const protocol& p : protocols()) names += (names.empty() ? "" : ", ") + names_of(p.variants);
-        throw bad_input{"unknown variant '" + variant + "'; accepted: " + names + ", or the path of a variant file"};
+        throw report::bad_input{"unknown variant '" + variant + "'; accepted: " + names + ", or the path of a variant file"};
     }
     const std::string runner = (fs::path(libexec_dir()) / ("model-" + v->stem)).string();
     if (access(runner.c_str(), X_OK) != 0) {
-        throw bad_input{"the model runner of " + variant + " is not built (" + runner +
+        throw report::bad_input{"the model runner of " + variant + " is not built (" + runner +
                         "); build the target spancheck-model-" + v->stem + " or run ci/build"};
     }
     return runner;
@@ -55,7 +55,7 @@ described_variant describe_variant(const std::string& variant) {
         const built_variant b = build_variant(variant, {build_kind::model});
         const child_result d = run_children({{b.model, "--describe"}}, 1).front();
         const nlohmann::json j = nlohmann::json::parse(d.out, nullptr, false);
-        if (j.is_discarded()) throw bad_input{"the model runner of " + variant + " does not describe it: " + d.err};
+        if (j.is_discarded()) throw report::bad_input{"the model runner of " + variant + " does not describe it: " + d.err};
         described_variant out{protocol_named(b.protocol), b.name, {}};
         for (const auto& s : j["sites"]) out.sites.push_back({s["site"], s["kind"], s["go"], s["order"], s["orders"]});
         return out;
@@ -65,7 +65,7 @@ described_variant describe_variant(const std::string& variant) {
     if (!p || !v) {
         std::string names;
         for (const protocol& q : protocols()) names += (names.empty() ? "" : ", ") + names_of(q.variants);
-        throw bad_input{"unknown variant '" + variant + "'; accepted: " + names + ", or the path of a variant file"};
+        throw report::bad_input{"unknown variant '" + variant + "'; accepted: " + names + ", or the path of a variant file"};
     }
     return {p, v->name, v->sites};
 }
@@ -91,7 +91,7 @@ model::outcome run_model_child(std::string_view variant, std::string_view scenar
                                const model::options& opt, const std::string& program) {
     char name[] = "/tmp/spancheck-model-XXXXXX";
     const int fd = mkstemp(name);
-    if (fd < 0) throw bad_input{"cannot create a temporary file in /tmp"};
+    if (fd < 0) throw report::bad_input{"cannot create a temporary file in /tmp"};
     close(fd);
     const std::string json = name;
     std::vector<std::string> cmd = {program, "model", "--variant", std::string(variant), "--scenario",
@@ -112,12 +112,12 @@ model::outcome run_model_child(std::string_view variant, std::string_view scenar
     std::ifstream in(json);
     const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
     std::remove(json.c_str());
-    if (c.signal || (c.exit_code != exit_holds && c.exit_code != exit_violated) || j.is_discarded()) {
+    if (c.signal || (c.exit_code != report::exit_holds && c.exit_code != report::exit_violated) || j.is_discarded()) {
         std::string why = c.err;
         while (!why.empty() && why.back() == '\n') why.pop_back();
         return why.empty() ? "the model runner failed (exit " + std::to_string(c.exit_code) + ")" : why;
     }
-    return model_result_from_json(j);
+    return report::model_result_from_json(j);
 }
 
 }  // namespace spancheck::cli

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../model/result.hpp"
+#include "../report/model_result.hpp"
 #include "catalog.hpp"
 
 namespace spancheck::cli {

@@ -7,16 +7,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../model/search.hpp"
-#include "bad_input.hpp"
+#include "../report/search.hpp"
+#include "../report/bad_input.hpp"
 #include "catalog.hpp"
 #include "check.hpp"
-#include "exit_codes.hpp"
+#include "../report/exit_codes.hpp"
 #include "merge.hpp"
-#include "model_args.hpp"
+#include "../report/model_args.hpp"
 #include "mutants.hpp"
 #include "orders.hpp"
-#include "report.hpp"
+#include "../report/report.hpp"
 #include "runners.hpp"
 #include "stress_command.hpp"
 #include "subprocess.hpp"
@@ -28,7 +28,7 @@ namespace {
 
 model::search search_or_throw(const std::string& text) {
     auto how = model::parse_search(text);
-    if (!how) throw bad_input{"bad --search '" + text + "'; accepted: " + std::string(model::search_forms)};
+    if (!how) throw report::bad_input{"bad --search '" + text + "'; accepted: " + std::string(model::search_forms)};
     return *how;
 }
 
@@ -78,7 +78,7 @@ void list_sites(std::ostream& out, const std::string& variant) {
 
 int run_mutants_command(const std::string& search_text, const std::string& json) {
     const model::search how = search_or_throw(search_text);
-    report_file_or_throw(json, "--json");
+    report::report_file_or_throw(json, "--json");
     const std::vector<kill> kills = run_mutants(how);
     const bool all_killed = print_mutants(std::cout, kills);
     if (interrupted()) {
@@ -86,9 +86,9 @@ int run_mutants_command(const std::string& search_text, const std::string& json)
     }
     nlohmann::json j = mutants_json(kills, how);
     if (interrupted() && j["verdict"] == "violated") j["verdict"] = "inconclusive";
-    write_report(json, j.dump(2) + "\n", "--json");
-    if (all_killed) return exit_holds;
-    return interrupted() ? exit_inconclusive : exit_violated;
+    report::write_report(json, j.dump(2) + "\n", "--json");
+    if (all_killed) return report::exit_holds;
+    return interrupted() ? report::exit_inconclusive : report::exit_violated;
 }
 
 // The words after `model` on the command line, to hand to the runner as they are.
@@ -113,9 +113,9 @@ int main(int argc, char** argv) {
     CLI::App* list = app.add_subcommand("list", "protocols, variants, scenarios and searches, one line each");
     list->add_option("--sites", sites_of, "print this variant's access sites and their memory orders instead");
 
-    model_args m;
+    report::model_args m;
     CLI::App* model = app.add_subcommand("model", "explore a scenario's interleavings with the model checker");
-    add_model_options(*model, m);
+    report::add_model_options(*model, m);
 
     std::string mutants_search = "bound:3", mutants_json_file;
     CLI::App* mutants = app.add_subcommand(
@@ -140,8 +140,8 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
-        std::cerr << "spancheck: " << one_line(e.what()) << "; see spancheck --help\n";
-        return exit_bad_input;
+        std::cerr << "spancheck: " << report::one_line(e.what()) << "; see spancheck --help\n";
+        return report::exit_bad_input;
     }
     try {
         if (app.got_subcommand("list")) {
@@ -152,15 +152,15 @@ int main(int argc, char** argv) {
             }
             return 0;
         }
-        if (app.got_subcommand("stress")) throw bad_input{exec_stress(stress, argv[0])};
+        if (app.got_subcommand("stress")) throw report::bad_input{exec_stress(stress, argv[0])};
         if (app.got_subcommand("mutants")) return run_mutants_command(mutants_search, mutants_json_file);
         if (app.got_subcommand("check")) return run_check(check);
         if (app.got_subcommand("merge")) return run_merge(merge);
         if (app.got_subcommand("orders")) return run_orders(orders);
-        throw bad_input{exec_model(m.variant, words_after(argc, argv, "model"), argv[0])};
-    } catch (const bad_input& e) {
-        std::cerr << "spancheck: " << one_line(e.message) << "\n";
-        return exit_bad_input;
+        throw report::bad_input{exec_model(m.variant, words_after(argc, argv, "model"), argv[0])};
+    } catch (const report::bad_input& e) {
+        std::cerr << "spancheck: " << report::one_line(e.message) << "\n";
+        return report::exit_bad_input;
     }
 }
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "../tsan/stress_protocol.hpp"
-#include "bad_input.hpp"
+#include "../report/bad_input.hpp"
 #include "runners.hpp"
 #include "subprocess.hpp"
 #include "variant_build.hpp"
@@ -32,7 +32,7 @@ std::string exec_stress(const stress_command& c, const std::string& program) {
         for (const std::string& w : stress::given_arguments(c.args)) words.push_back(w);
     } else {
         auto checked = stress::check_stress_args(c.args);
-        if (auto* why = std::get_if<std::string>(&checked)) return cli::one_line(*why);
+        if (auto* why = std::get_if<std::string>(&checked)) return report::one_line(*why);
         const std::string name = c.tsan ? "spancheck-stress-tsan" : "spancheck-stress";
         binary = (std::filesystem::path(libexec_dir()) / name).string();
         for (const std::string& w : stress::stress_arguments(std::get<stress::stress_request>(checked))) words.push_back(w);

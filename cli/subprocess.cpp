@@ -14,7 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "bad_input.hpp"
+#include "../report/bad_input.hpp"
 
 extern char** environ;
 
@@ -145,7 +145,7 @@ std::string self_path() {
 std::vector<reporting_child> run_reporting_children(const std::vector<std::vector<std::string>>& commands,
                                                     unsigned jobs) {
     char dir[] = "/tmp/spancheck-reports-XXXXXX";
-    if (!mkdtemp(dir)) throw bad_input{"cannot create a temporary directory in /tmp"};
+    if (!mkdtemp(dir)) throw report::bad_input{"cannot create a temporary directory in /tmp"};
     std::vector<std::vector<std::string>> with_json = commands;
     for (std::size_t k = 0; k < with_json.size(); ++k) {
         with_json[k].insert(with_json[k].end(), {"--json", std::string(dir) + "/" + std::to_string(k) + ".json"});

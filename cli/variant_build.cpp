@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bad_input.hpp"
+#include "../report/bad_input.hpp"
 #include "catalog.hpp"
 #include "runners.hpp"
 #include "subprocess.hpp"
@@ -47,7 +47,7 @@ nlohmann::json build_config() {
     const fs::path path = fs::path(libexec_dir()) / "variant-build.json";
     const nlohmann::json j = nlohmann::json::parse(read_file(path), nullptr, false);
     if (j.is_discarded() || !j.contains("compiler")) {
-        throw bad_input{"cannot read " + path.string() + " (how to compile a variant file): rebuild or reinstall spancheck"};
+        throw report::bad_input{"cannot read " + path.string() + " (how to compile a variant file): rebuild or reinstall spancheck"};
     }
     return j;
 }
@@ -151,20 +151,20 @@ built_variant build_variant(const std::string& file, const std::vector<build_kin
     std::error_code e;
     const fs::path source = fs::absolute(file, e);
     if (!fs::is_regular_file(source, e)) {
-        throw bad_input{"no variant file '" + file + "'; accepted: the path of a .hpp file that defines a variant"};
+        throw report::bad_input{"no variant file '" + file + "'; accepted: the path of a .hpp file that defines a variant"};
     }
     const std::string text = read_file(source);
     std::string stem = source.stem().string();
     for (char& c : stem) c = c == '-' ? '_' : c;
     if (!std::regex_search(text, std::regex("\\b(struct|class)\\s+" + stem + "\\b"))) {
-        throw bad_input{"variant file '" + file + "' must define struct " + stem +
+        throw report::bad_input{"variant file '" + file + "' must define struct " + stem +
                         " (its file name), deriving from the variant it changes, e.g. popped or v7de15e36"};
     }
 
     const nlohmann::json config = build_config();
     const fs::path dir = cache_root() / (stem + "-" + fnv1a().add(config.dump()).add(stem).add(text).hex());
     fs::create_directories(dir, e);
-    if (e) throw bad_input{"cannot create the variant cache " + dir.string() + ": " + e.message()};
+    if (e) throw report::bad_input{"cannot create the variant cache " + dir.string() + ": " + e.message()};
     const folder_lock hold(dir);
 
     const std::string include_root = resolved(config.value("include_root", ""));
@@ -215,17 +215,17 @@ built_variant build_variant(const std::string& file, const std::vector<build_kin
             failed = true;
             fs::remove(building[i], e);
         }
-        if (failed) throw bad_input{"cannot compile variant file '" + file + "': the compiler's messages are above"};
+        if (failed) throw report::bad_input{"cannot compile variant file '" + file + "': the compiler's messages are above"};
     }
 
     if (!out.model.empty()) {
         const child_result d = run_children({{out.model, "--describe"}}, 1).front();
         const nlohmann::json j = nlohmann::json::parse(d.out, nullptr, false);
-        if (d.exit_code != 0 || j.is_discarded()) throw bad_input{"the model runner of " + file + " does not start: " + d.err};
+        if (d.exit_code != 0 || j.is_discarded()) throw report::bad_input{"the model runner of " + file + " does not start: " + d.err};
         out.protocol = j.value("protocol", "");
         out.name = j.value("variant", "");
         if (variant_named(out.name)) {
-            throw bad_input{"variant file '" + file + "' calls its variant '" + out.name +
+            throw report::bad_input{"variant file '" + file + "' calls its variant '" + out.name +
                             "', the name of a shipped variant (inherited?); accepted: a name of its own, "
                             "static constexpr std::string_view name = \"...\";"};
         }

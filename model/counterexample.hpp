@@ -12,7 +12,7 @@
 #include "../impl/step.hpp"
 #include "../impl/violation.hpp"
 #include "../scenarios/documented.hpp"
-#include "result.hpp"
+#include "../report/model_result.hpp"
 
 namespace spancheck::model {
 

@@ -10,7 +10,7 @@
 #include "../impl/describe.hpp"
 #include "../scenarios/scenario.hpp"
 #include "../scenarios/shape.hpp"
-#include "result.hpp"
+#include "../report/model_result.hpp"
 
 namespace spancheck::model {
 

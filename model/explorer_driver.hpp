@@ -18,7 +18,7 @@
 #include "counterexample.hpp"
 #include "explorer/explorer.hpp"
 #include "explorer/explorer_world.hpp"
-#include "result.hpp"
+#include "../report/model_result.hpp"
 #include "../support/fnv1a.hpp"
 
 namespace spancheck::model {

@@ -16,7 +16,7 @@
 #include "counterexample.hpp"
 #include "relacy_world.hpp"
 #include "replay_token.hpp"
-#include "result.hpp"
+#include "../report/model_result.hpp"
 
 namespace spancheck::model {
 

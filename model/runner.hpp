@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "result.hpp"
+#include "../report/model_result.hpp"
 
 namespace spancheck::model {
 

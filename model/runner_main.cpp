@@ -1,8 +1,8 @@
 // A variant's model runner: runs one scenario of the variant under a model
 // engine (Relacy, or the explorer for --search dpor) and reports, as
-// `spancheck model` prints it (cli/report.hpp). `spancheck model` checks its
+// `spancheck model` prints it (report/report.hpp). `spancheck model` checks its
 // arguments, then becomes the runner of the variant (exec); a runner can also
-// be run on its own with the same options. Exit codes: cli/exit_codes.hpp.
+// be run on its own with the same options. Exit codes: report/exit_codes.hpp.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -18,15 +18,15 @@
 #include <iostream>
 #include <string>
 
-#include "../cli/bad_input.hpp"
-#include "../cli/budgets.hpp"
-#include "../cli/exit_codes.hpp"
-#include "../cli/model_args.hpp"
-#include "../cli/report.hpp"
+#include "../report/bad_input.hpp"
+#include "../report/budgets.hpp"
+#include "../report/exit_codes.hpp"
+#include "../report/model_args.hpp"
+#include "../report/report.hpp"
 #include "../support/fnv1a.hpp"
 #include "replay_token.hpp"
 #include "runner.hpp"
-#include "search.hpp"
+#include "../report/search.hpp"
 
 namespace spancheck::model {
 
@@ -80,36 +80,36 @@ void check_checkpoint_path(const std::string& path) {
     std::error_code e;
     const auto st = fs::status(path, e);
     if (fs::exists(st) && !fs::is_regular_file(st)) {
-        throw cli::bad_input{"--checkpoint '" + path + "' is not a regular file; accepted: the path of a file to write"};
+        throw report::bad_input{"--checkpoint '" + path + "' is not a regular file; accepted: the path of a file to write"};
     }
     const std::string tmp = path + ".tmp";
     if (!std::ofstream(tmp)) {
-        throw cli::bad_input{"cannot write --checkpoint file '" + tmp + "': " + std::strerror(errno)};
+        throw report::bad_input{"cannot write --checkpoint file '" + tmp + "': " + std::strerror(errno)};
     }
     fs::remove(tmp, e);
 }
 
-int run(const cli::model_args& a, const std::string& program) {
+int run(const report::model_args& a, const std::string& program) {
     const variant_engines v = this_variant();
     if (!names_this_variant(a.variant, v)) {
-        throw cli::bad_input{"this model runner runs variant " + v.variant + ", not '" + a.variant +
+        throw report::bad_input{"this model runner runs variant " + v.variant + ", not '" + a.variant +
                              "'; run spancheck model --variant " + a.variant};
     }
     if (!a.protocol.empty() && a.protocol != v.protocol) {
-        throw cli::bad_input{"variant " + v.variant + " is of protocol " + v.protocol + ", not " + a.protocol};
+        throw report::bad_input{"variant " + v.variant + " is of protocol " + v.protocol + ", not " + a.protocol};
     }
     if (std::find(v.scenarios.begin(), v.scenarios.end(), a.scenario) == v.scenarios.end()) {
-        throw cli::bad_input{"unknown scenario '" + a.scenario + "' for protocol " + v.protocol +
+        throw report::bad_input{"unknown scenario '" + a.scenario + "' for protocol " + v.protocol +
                              "; accepted: " + joined(v.scenarios)};
     }
     options opt;
     const auto how = parse_search(a.search);
-    if (!how) throw cli::bad_input{"bad --search '" + a.search + "'; accepted: " + std::string(search_forms)};
+    if (!how) throw report::bad_input{"bad --search '" + a.search + "'; accepted: " + std::string(search_forms)};
     opt.how = *how;
     const bool dpor = opt.how.k == search::kind::dpor;
     const std::vector<unsigned>& sizes = dpor ? v.explorer_slots : v.slots;
 
-    cli::run_info run;
+    report::run_info run;
     run.program = program;
     run.protocol = v.protocol;
     run.variant = a.variant;
@@ -124,7 +124,7 @@ int run(const cli::model_args& a, const std::string& program) {
     shape_arg("--readers", a.readers);
     shape_arg("--spans", a.spans);
     if (!a.orders.empty()) {
-        if (const std::string why = v.set_orders(a.orders); !why.empty()) throw cli::bad_input{why};
+        if (const std::string why = v.set_orders(a.orders); !why.empty()) throw report::bad_input{why};
         run.orders = a.orders;
         run.run_args.insert(run.run_args.end(), {"--orders", a.orders});
     }
@@ -133,41 +133,41 @@ int run(const cli::model_args& a, const std::string& program) {
         if (std::find(sizes.begin(), sizes.end(), run.slots) == sizes.end()) {
             std::vector<std::string> words;
             for (unsigned s : sizes) words.push_back(std::to_string(s));
-            throw cli::bad_input{"--slots " + std::to_string(a.slots) + " is not a block size " +
+            throw report::bad_input{"--slots " + std::to_string(a.slots) + " is not a block size " +
                                  (dpor ? "the explorer" : "Relacy") + " is built for; accepted: " + joined(words)};
         }
     } else if (a.slots) {
-        throw cli::bad_input{"--slots applies to the span set only, not to protocol " + v.protocol};
+        throw report::bad_input{"--slots applies to the span set only, not to protocol " + v.protocol};
     }
     if (v.protocol == "spanset") {
-        if (a.readers) throw cli::bad_input{"--readers applies to publication; the span set has --pushers and --poppers"};
+        if (a.readers) throw report::bad_input{"--readers applies to publication; the span set has --pushers and --poppers"};
         opt.shape = {a.pushers, a.poppers, a.spans};
     } else {
         if (a.pushers || a.poppers) {
-            throw cli::bad_input{"--pushers and --poppers apply to the span set; publication has --readers"};
+            throw report::bad_input{"--pushers and --poppers apply to the span set; publication has --readers"};
         }
         opt.shape = {std::nullopt, a.readers, a.spans};
     }
     if ((a.pushers && *a.pushers == 0) || (a.poppers && *a.poppers == 0) || (a.readers && *a.readers == 0)) {
-        throw cli::bad_input{"a role given by --pushers, --poppers or --readers needs 1 thread or more"};
+        throw report::bad_input{"a role given by --pushers, --poppers or --readers needs 1 thread or more"};
     }
     // More spans than this make executions too long to be worth a search
     // (100,000 spans outrun a popper's spin budget).
     constexpr std::size_t most_spans = 4096;
     if (a.spans && (*a.spans == 0 || *a.spans > most_spans)) {
-        throw cli::bad_input{"--spans " + std::to_string(*a.spans) + " is out of range; accepted: 1 to " +
+        throw report::bad_input{"--spans " + std::to_string(*a.spans) + " is out of range; accepted: 1 to " +
                              std::to_string(most_spans)};
     }
-    if (a.max_executions) opt.max_executions = cli::budget_executions(*a.max_executions);
-    if (a.seconds) opt.seconds = cli::budget_seconds(*a.seconds);
+    if (a.max_executions) opt.max_executions = report::budget_executions(*a.max_executions);
+    if (a.seconds) opt.seconds = report::budget_seconds(*a.seconds);
     if (!dpor && (!a.checkpoint.empty() || !a.resume.empty() || !a.shard.empty())) {
-        throw cli::bad_input{"--checkpoint, --resume and --shard are the explorer's: use them with --search dpor"};
+        throw report::bad_input{"--checkpoint, --resume and --shard are the explorer's: use them with --search dpor"};
     }
     if (!a.checkpoint.empty()) check_checkpoint_path(a.checkpoint);
     opt.checkpoint = a.checkpoint;
     opt.resume = a.resume;
     if (!a.shard.empty()) {
-        const cli::shard_part sp = cli::parse_shard(a.shard);
+        const report::shard_part sp = report::parse_shard(a.shard);
         opt.shard = sp.part;
         opt.shards = sp.of;
     }
@@ -187,28 +187,28 @@ int run(const cli::model_args& a, const std::string& program) {
         std::string why;
         const auto record = open_token(a.replay, engine, identity(a.search), why);
         if (!record) {
-            throw cli::bad_input{"the --replay token " + why + "; accepted: the token printed after 'Replay:' by "
+            throw report::bad_input{"the --replay token " + why + "; accepted: the token printed after 'Replay:' by "
                                  "the same command"};
         }
         if (dpor) {
             opt.replay = *record;
         } else {
             const auto numbers = unpack_numbers(*record);
-            if (!numbers) throw cli::bad_input{"the --replay token is damaged; accepted: the token printed after 'Replay:'"};
+            if (!numbers) throw report::bad_input{"the --replay token is damaged; accepted: the token printed after 'Replay:'"};
             for (std::uint64_t n : *numbers) opt.replay += std::to_string(n) + " ";
         }
     }
-    cli::report_file_or_throw(a.json, "--json");
-    cli::report_file_or_throw(a.svg, "--svg");
+    report::report_file_or_throw(a.json, "--json");
+    report::report_file_or_throw(a.svg, "--svg");
 
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
     outcome out = dpor ? v.explorer(a.scenario, run.slots, opt) : v.relacy(a.scenario, run.slots, opt);
     if (isatty(STDERR_FILENO) && opt.on_progress) std::fprintf(stderr, "\r\033[K");
-    if (auto* refusal = std::get_if<std::string>(&out)) throw cli::bad_input{*refusal};
+    if (auto* refusal = std::get_if<std::string>(&out)) throw report::bad_input{*refusal};
     result& r = std::get<result>(out);
     if (r.replay_missed) {
-        throw cli::bad_input{"the --replay token does not lead to a violation of variant " + a.variant + " on " +
+        throw report::bad_input{"the --replay token does not lead to a violation of variant " + a.variant + " on " +
                              a.scenario + "; accepted: a token printed by the same command"};
     }
     if (r.violated) {
@@ -230,15 +230,15 @@ int run(const cli::model_args& a, const std::string& program) {
         run.parts = opt.shards;
         run.build = executable_digest();
     }
-    cli::print_model(std::cout, run, r);
+    report::print_model(std::cout, run, r);
     if (a.raw && r.violated) std::cout << "\nRelacy's history of the failing execution:\n" << r.raw;
     std::cout.flush();
-    nlohmann::json report = cli::model_json(run, r);
+    nlohmann::json report = report::model_json(run, r);
     report["orders"] = v.changed_orders();  // the sites whose order differs from the variant's
-    cli::write_report(a.json, report.dump(2) + "\n", "--json");
-    if (!a.svg.empty()) cli::write_report(a.svg, cli::model_svg(run, r), "--svg");
-    if (r.violated) return cli::exit_violated;
-    return r.inconclusive() ? cli::exit_inconclusive : cli::exit_holds;
+    report::write_report(a.json, report.dump(2) + "\n", "--json");
+    if (!a.svg.empty()) report::write_report(a.svg, report::model_svg(run, r), "--svg");
+    if (r.violated) return report::exit_violated;
+    return r.inconclusive() ? report::exit_inconclusive : report::exit_holds;
 }
 
 }  // namespace
@@ -249,8 +249,8 @@ int main(int argc, char** argv) {
     using namespace spancheck;
     CLI::App app{"model runner of spancheck: one variant's scenarios under the model checkers"};
     app.failure_message(CLI::FailureMessage::simple);
-    cli::model_args a;
-    cli::add_model_options(app, a);
+    report::model_args a;
+    report::add_model_options(app, a);
     std::string rerun_as = argv[0];
     app.add_option("--rerun-as", rerun_as, "the command that runs this one again, before its arguments")->group("");
     // The variant as data, for spancheck (a variant file's name and protocol).
@@ -262,13 +262,13 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
-        std::cerr << "spancheck: " << cli::one_line(e.what()) << "; see spancheck model --help\n";
-        return cli::exit_bad_input;
+        std::cerr << "spancheck: " << report::one_line(e.what()) << "; see spancheck model --help\n";
+        return report::exit_bad_input;
     }
     try {
         return model::run(a, rerun_as);
-    } catch (const cli::bad_input& e) {
-        std::cerr << "spancheck: " << cli::one_line(e.message) << "\n";
-        return cli::exit_bad_input;
+    } catch (const report::bad_input& e) {
+        std::cerr << "spancheck: " << report::one_line(e.message) << "\n";
+        return report::exit_bad_input;
     }
 }

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cli/runners.hpp"
-#include "model/search.hpp"
+#include "report/search.hpp"
 
 namespace spancheck::model {
 

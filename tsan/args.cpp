@@ -6,8 +6,8 @@
 #include <limits>
 #include <random>
 
-#include "../cli/bad_input.hpp"
-#include "../cli/budgets.hpp"
+#include "../report/bad_input.hpp"
+#include "../report/budgets.hpp"
 #include "stress_protocol.hpp"
 
 namespace spancheck::stress {
@@ -117,9 +117,9 @@ std::variant<stress_request, std::string> check_stress_args(const stress_args& a
         }
     }
     try {
-        r.p.trials = a.seconds ? 0 : a.trials ? cli::budget_executions(*a.trials, "--trials") : default_trials;
-        r.p.seconds = a.seconds ? cli::budget_seconds(*a.seconds) : 0;
-    } catch (const cli::bad_input& e) {
+        r.p.trials = a.seconds ? 0 : a.trials ? report::budget_executions(*a.trials, "--trials") : default_trials;
+        r.p.seconds = a.seconds ? report::budget_seconds(*a.seconds) : 0;
+    } catch (const report::bad_input& e) {
         return e.message;
     }
     r.p.stop_at_first = a.stop_at_first;

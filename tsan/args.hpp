@@ -22,7 +22,7 @@ struct stress_args {
     std::optional<unsigned> slots;
     // Signed, so that a negative number is refused here rather than wrapped by the parser.
     std::optional<long long> threads;
-    // The budget and the seed as given: checked here (cli/budgets.hpp), so
+    // The budget and the seed as given: checked here (report/budgets.hpp), so
     // that every bad form (a sign, "inf", too many digits) gets the same
     // one-line reason, where the parser would clamp it to a number.
     std::optional<std::string> trials, seconds, seed;

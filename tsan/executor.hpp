@@ -12,7 +12,7 @@
 #include "../impl/describe.hpp"
 #include "../scenarios/documented.hpp"
 #include "plan.hpp"
-#include "result.hpp"
+#include "../report/stress_result.hpp"
 #include "trial_scenario.hpp"
 
 namespace spancheck::stress {

@@ -2,7 +2,7 @@
 // plain and with ThreadSanitizer from this same source, and never with
 // Relacy (which replaces operator new and must not meet a sanitizer).
 // `spancheck stress` checks its arguments and runs one of these; they can
-// also be run on their own. Exit codes: cli/exit_codes.hpp.
+// also be run on their own. Exit codes: report/exit_codes.hpp.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -13,9 +13,9 @@
 #include <sstream>
 #include <string>
 
-#include "../cli/bad_input.hpp"
-#include "../cli/exit_codes.hpp"
-#include "../cli/report.hpp"
+#include "../report/bad_input.hpp"
+#include "../report/exit_codes.hpp"
+#include "../report/report.hpp"
 #include "args.hpp"
 #include "executor.hpp"
 #include "publication_stress.hpp"
@@ -65,25 +65,32 @@ int run(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
-        throw cli::bad_input{std::string(e.what()) + "; see " + self + " --help"};
+        throw report::bad_input{std::string(e.what()) + "; see " + self + " --help"};
     }
     auto checked = check_stress_args(a);
-    if (auto* why = std::get_if<std::string>(&checked)) throw cli::bad_input{*why};
+    if (auto* why = std::get_if<std::string>(&checked)) throw report::bad_input{*why};
     stress_request request = std::get<stress_request>(checked);
-    cli::report_file_or_throw(a.json, "--json");
-    cli::report_file_or_throw(a.svg, "--svg");
+    report::report_file_or_throw(a.json, "--json");
+    report::report_file_or_throw(a.svg, "--svg");
     request.p.trace = !a.svg.empty();
     request.p.stop = &interrupted;
     request.p.on_progress = print_progress;
 
-    cli::run_info info;
+    report::run_info info;
     info.program = rerun_as;
     info.protocol = request.protocol;
     info.variant = request.variant;
     info.scenario = request.scenario;
     info.slots = request.slots;
     info.orders = request.orders;
-    cli::print_stress_start(std::cout, info, request.p, request.threads, executor_name);
+    report::print_stress_start(std::cout, info,
+                            {.threads = request.threads,
+                             .executor = executor_name,
+                             .perturbation = request.p.perturbation.text,
+                             .seed = request.p.seed,
+                             .trials = request.p.trials,
+                             .seconds = request.p.seconds,
+                             .stop_at_first = request.p.stop_at_first});
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
     result r = request.protocol == "publication" ? run_publication(request) : run_spanset(request);
@@ -94,13 +101,13 @@ int run(int argc, char** argv) {
     for (const std::string& word : stress_arguments(rerun)) r.rerun_command += " " + word;
 
     r.budget = budget(request.p);
-    cli::print_stress(std::cout, info, r);
+    report::print_stress(std::cout, info, r);
     print_trace(std::cout, r);
     std::cout.flush();
-    cli::write_report(a.json, cli::stress_json(info, r).dump(2) + "\n", "--json");
-    if (!a.svg.empty()) cli::write_report(a.svg, stress_svg(info, r), "--svg");
-    if (r.violated) return cli::exit_violated;
-    return r.inconclusive() ? cli::exit_inconclusive : cli::exit_holds;
+    report::write_report(a.json, report::stress_json(info, r).dump(2) + "\n", "--json");
+    if (!a.svg.empty()) report::write_report(a.svg, stress_svg(info, r), "--svg");
+    if (r.violated) return report::exit_violated;
+    return r.inconclusive() ? report::exit_inconclusive : report::exit_holds;
 }
 
 }  // namespace
@@ -111,8 +118,8 @@ int main(int argc, char** argv) {
     using namespace spancheck;
     try {
         return stress::run(argc, argv);
-    } catch (const cli::bad_input& e) {
-        std::cerr << "spancheck: " << cli::one_line(e.message) << "\n";
-        return cli::exit_bad_input;
+    } catch (const report::bad_input& e) {
+        std::cerr << "spancheck: " << report::one_line(e.message) << "\n";
+        return report::exit_bad_input;
     }
 }

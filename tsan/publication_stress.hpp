@@ -4,7 +4,7 @@
 #pragma once
 
 #include "args.hpp"
-#include "result.hpp"
+#include "../report/stress_result.hpp"
 
 namespace spancheck::stress {
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "args.hpp"
-#include "result.hpp"
+#include "../report/stress_result.hpp"
 
 namespace spancheck::stress {
 

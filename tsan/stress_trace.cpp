@@ -39,7 +39,7 @@ void print_trace(std::ostream& out, const result& r) {
            "close in time may have happened the other way round)\n";
 }
 
-std::string stress_svg(const cli::run_info& run, const result& r) {
+std::string stress_svg(const report::run_info& run, const result& r) {
     pictures::picture p;
     p.title = verdict_title(r);
     p.kind = r.violated ? r.kind : "";

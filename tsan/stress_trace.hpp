@@ -7,8 +7,8 @@
 #include <ostream>
 #include <string>
 
-#include "../cli/report.hpp"
-#include "result.hpp"
+#include "../report/report.hpp"
+#include "../report/stress_result.hpp"
 
 namespace spancheck::stress {
 
@@ -18,6 +18,6 @@ void print_trace(std::ostream& out, const result& r);
 // The trial as an SVG document: a lane per thread, setup and final checks
 // as bands, the breaking step marked. A run without a violation draws its
 // verdict only.
-std::string stress_svg(const cli::run_info& run, const result& r);
+std::string stress_svg(const report::run_info& run, const result& r);
 
 }  // namespace spancheck::stress

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "args.hpp"
-#include "../cli/bad_input.hpp"
+#include "../report/bad_input.hpp"
 #include "perturb.hpp"
 #include "publication_window.hpp"
 #include "spanset_window.hpp"
@@ -195,7 +195,7 @@ TEST(Arguments, RefusesWhatIsNoBudgetOrSeed) {
     EXPECT_EQ(std::get<stress_request>(check_stress_args(a)).p.seed, 18446744073709551615ull);
 }
 
-TEST(Arguments, AReasonStaysOneLine) { EXPECT_EQ(cli::one_line("two\npoppers\x7f"), "two\\x0apoppers\\x7f"); }
+TEST(Arguments, AReasonStaysOneLine) { EXPECT_EQ(report::one_line("two\npoppers\x7f"), "two\\x0apoppers\\x7f"); }
 
 // A log keeps its thread's last steps; merged, every log is cut to where the
 // log that dropped steps begins, and the steps come in the order of their times.

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 struct model_args {
     std::string protocol, variant, scenario, search = "bound:3", json, svg, replay;
@@ -34,4 +34,4 @@ struct shard_part {
 };
 shard_part parse_shard(const std::string& text);
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

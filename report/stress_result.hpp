@@ -1,4 +1,4 @@
-// What a stress run found, in terms the report (cli/report.hpp) uses.
+// What a stress run found, in terms the report (report/report.hpp) uses.
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 pictures::picture picture_of(const run_info& run, const model::result& r) {
     pictures::picture p;
@@ -32,4 +32,4 @@ pictures::picture picture_of(const run_info& run, const model::result& r) {
 
 std::string model_svg(const run_info& run, const model::result& r) { return pictures::svg(picture_of(run, r)); }
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

@@ -5,7 +5,7 @@
 
 #include "bad_input.hpp"
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 std::optional<std::uint64_t> parse_count(std::string_view text, std::uint64_t most) {
     if (text.empty() || text.size() > 19) return std::nullopt;
@@ -37,4 +37,4 @@ double budget_seconds(const std::string& text, const char* option) {
     return s;
 }
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 struct bad_input {
     std::string message;
@@ -29,4 +29,4 @@ inline std::string one_line(std::string_view reason) {
     return out;
 }
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

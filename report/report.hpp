@@ -4,16 +4,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "../model/result.hpp"
-#include "../tsan/plan.hpp"
-#include "../tsan/result.hpp"
+#include "model_result.hpp"
+#include "stress_result.hpp"
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 // What was run, for the headline, the JSON report and the replay command.
 struct run_info {
@@ -57,11 +57,19 @@ std::string model_svg(const run_info& run, const model::result& r);
 model::result model_result_from_json(const nlohmann::json& j);
 run_info model_run_from_json(const nlohmann::json& j, const std::string& program);
 
-// Before a stress run: what runs, the seed and the policy.
-void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p,
-                        const std::vector<std::string>& threads, const std::string& executor);
+// Before a stress run: what runs, the seed, the policy and the budget.
+struct stress_start {
+    std::vector<std::string> threads;  // by thread number: "popper A", ...
+    std::string executor;              // "stress" or "stress-tsan"
+    std::string perturbation;          // the policy as on the command line
+    std::uint64_t seed = 0;
+    std::uint64_t trials = 0;          // the budget: this many trials, or (if 0) ...
+    double seconds = 0;                // ... trials until this much time has passed
+    bool stop_at_first = false;
+};
+void print_stress_start(std::ostream& out, const run_info& run, const stress_start& s);
 // After it: the first violation, the outcome table and the window hits.
 void print_stress(std::ostream& out, const run_info& run, const stress::result& r);
 nlohmann::json stress_json(const run_info& run, const stress::result& r);
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 inline constexpr std::uint64_t most_executions = 1'000'000'000'000'000ull;  // 10^15
 inline constexpr double most_seconds = 1'000'000;                          // about 11.6 days
@@ -22,4 +22,4 @@ std::optional<std::uint64_t> parse_count(std::string_view text, std::uint64_t mo
 std::uint64_t budget_executions(const std::string& text, const char* option = "--max-executions");
 double budget_seconds(const std::string& text, const char* option = "--seconds");
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

@@ -11,7 +11,7 @@
 
 #include "../impl/violation.hpp"
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 const char* const version = SPANCHECK_VERSION;
 
@@ -308,13 +308,12 @@ model::result model_result_from_json(const nlohmann::json& j) {
     return r;
 }
 
-void print_stress_start(std::ostream& out, const run_info& run, const stress::plan& p,
-                        const std::vector<std::string>& threads, const std::string& executor) {
+void print_stress_start(std::ostream& out, const run_info& run, const stress_start& s) {
     out << "STRESS: " << what_was_run(run) << "\n"
-        << "  " << count(threads.size(), "thread") << " (" << roles(threads) << ") on executor "
-        << executor << "; perturb " << p.perturbation.text << "; seed " << p.seed << "; "
-        << (p.trials ? count(p.trials, "trial") : "trials for " + duration(p.seconds))
-        << (p.stop_at_first ? ", stopping at the first violation" : "") << "\n"
+        << "  " << count(s.threads.size(), "thread") << " (" << roles(s.threads) << ") on executor "
+        << s.executor << "; perturb " << s.perturbation << "; seed " << s.seed << "; "
+        << (s.trials ? count(s.trials, "trial") : "trials for " + duration(s.seconds))
+        << (s.stop_at_first ? ", stopping at the first violation" : "") << "\n"
         << std::flush;
 }
 
@@ -411,4 +410,4 @@ nlohmann::json stress_json(const run_info& run, const stress::result& r) {
     return j;
 }
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

@@ -4,14 +4,14 @@
 
 #include <string>
 
-#include "../model/result.hpp"
+#include "model_result.hpp"
 #include "../pictures/picture.hpp"
 #include "report.hpp"
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 // Lanes in the order the threads first act; setup and the final checks as
 // bands; the breaking step and a race's two accesses marked.
 pictures::picture picture_of(const run_info& run, const model::result& r);
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report

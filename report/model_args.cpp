@@ -4,9 +4,9 @@
 
 #include "bad_input.hpp"
 #include "budgets.hpp"
-#include "../model/search.hpp"
+#include "search.hpp"
 
-namespace spancheck::cli {
+namespace spancheck::report {
 
 void add_model_options(CLI::App& app, model_args& a) {
     app.add_option("--variant", a.variant,
@@ -59,4 +59,4 @@ shard_part parse_shard(const std::string& text) {
     return {unsigned(*i), unsigned(*n)};
 }
 
-}  // namespace spancheck::cli
+}  // namespace spancheck::report
