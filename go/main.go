@@ -62,7 +62,7 @@ func main() {
 	patch := flags.String("patch", "", "a unified diff against GOROOT (paths src/runtime/..., -p1)")
 	race := flags.Bool("race", false, "build with the race detector")
 	work := flags.String("work", "", "folder for the builds (one folder per content hash)")
-	gocache := flags.String("gocache", "", "GOCACHE for go build (default: WORK/gocache)")
+	gocache := flags.String("gocache", "", "GOCACHE for go build (default: $GOCACHE, else WORK/gocache)")
 	out := flags.String("out", "", "also copy the harness to this file")
 	if err := flags.Parse(args); err != nil {
 		badInput(err.Error() + "; accepted: --goroot DIR, --file F, --patch P, --race, --work DIR, --gocache DIR, --out F")
@@ -97,7 +97,12 @@ func main() {
 		return
 	}
 	argv := append([]string{binary}, harnessArgs...)
-	err = syscall.Exec(binary, argv, os.Environ())
+	env := os.Environ()
+	if *race && os.Getenv("GORACE") == "" {
+		// A data race is a violation: stop at the first report, exit 1.
+		env = append(env, "GORACE=halt_on_error=1 exitcode=1")
+	}
+	err = syscall.Exec(binary, argv, env)
 	badInput("cannot run " + binary + ": " + err.Error())
 }
 
@@ -237,6 +242,9 @@ func build(sources map[string][]byte, race bool, work, gocache string) (string, 
 		if err := writeFile(filepath.Join(src, "goruntime", name), text); err != nil {
 			return "", err
 		}
+	}
+	if gocache == "" {
+		gocache = os.Getenv("GOCACHE")
 	}
 	if gocache == "" {
 		gocache = filepath.Join(work, "gocache")

@@ -61,7 +61,7 @@ func (x *Set) Push(t int, s *Span) { startOp(t); x.s.push(s) }
 func (x *Set) Pop(t int) *Span     { startOp(t); return x.s.pop() }
 func (x *Set) Reset()              { x.s.reset() }
 
-func PoolAlloc(t int) *Block { startOp(t); return spanSetBlockPool.alloc() }
+func PoolAlloc(t int) *Block   { startOp(t); return spanSetBlockPool.alloc() }
 func PoolFree(t int, b *Block) { startOp(t); spanSetBlockPool.free(b) }
 
 // BlockNumber: blocks are numbered in allocation order.

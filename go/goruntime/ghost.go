@@ -67,6 +67,7 @@ type where struct {
 	class string // spine, spineLen, index, spineLock, lfstack head, spine entry, lfnode.next, counter, slot
 	block int    // block number (a block's field), spine entry index, or spine array number
 	slot  int
+	ghost *blockGhost // a block's field: the block's ghost
 }
 
 func locate(a uintptr) where {
@@ -92,11 +93,11 @@ func locate(a uintptr) where {
 		if a >= b.addr && a < b.addr+blockLayout.size {
 			switch off := a - b.addr; {
 			case off >= blockLayout.spans:
-				return where{class: "slot", block: i, slot: int((off - blockLayout.spans) / unsafe.Sizeof(uintptr(0)))}
+				return where{class: "slot", block: i, slot: int((off - blockLayout.spans) / unsafe.Sizeof(uintptr(0))), ghost: b}
 			case off == blockLayout.counter:
-				return where{class: "counter", block: i}
+				return where{class: "counter", block: i, ghost: b}
 			default:
-				return where{class: "lfnode.next", block: i}
+				return where{class: "lfnode.next", block: i, ghost: b}
 			}
 		}
 	}
@@ -157,7 +158,7 @@ func observe(op *sched.Op) {
 	case "slot", "counter":
 		touch(op, w)
 		if w.class == "slot" && op.Kind == sched.Store && op.New == 0 {
-			atomic.AddInt32(&ghosts.blocks[w.block].cleared, 1)
+			atomic.AddInt32(&w.ghost.cleared, 1)
 		}
 	}
 }
@@ -167,23 +168,35 @@ func observe(op *sched.Op) {
 func poolMoved(op *sched.Op) {
 	if op.New != 0 {
 		if node := lfstackUnpack(op.New); atomic.LoadUint64(&node.next) == op.Old {
-			if b := blockAt(uintptr(unsafe.Pointer(node))); b >= 0 {
-				atomic.AddInt32(&ghosts.blocks[b].life, 1)
+			if g := ghostOf(blockAt(uintptr(unsafe.Pointer(node)))); g != nil {
+				atomic.AddInt32(&g.life, 1)
 			}
 			return
 		}
 	}
-	if b := blockAt(uintptr(unsafe.Pointer(lfstackUnpack(op.Old)))); b >= 0 {
-		atomic.StoreInt32(&ghosts.blocks[b].cleared, 0)
+	b := blockAt(uintptr(unsafe.Pointer(lfstackUnpack(op.Old))))
+	if g := ghostOf(b); g != nil {
+		atomic.StoreInt32(&g.cleared, 0)
 		enter(op.Thread, b)
 	}
 }
 
+// ghostOf is block b's ghost (nil for none).
+func ghostOf(b int) *blockGhost {
+	ghosts.mu.Lock()
+	defer ghosts.mu.Unlock()
+	if b < 0 || b >= len(ghosts.blocks) {
+		return nil
+	}
+	return ghosts.blocks[b]
+}
+
+// enter: thread t reached block b (under the scheduler only: t is known).
 func enter(t, b int) {
-	if t < 0 || b < 0 || t >= len(ghosts.entered) {
+	if t < 0 || t >= len(ghosts.entered) || b < 0 || b >= trackedBlocks {
 		return
 	}
-	ghosts.entered[t][b] = atomic.LoadInt32(&ghosts.blocks[b].life)
+	ghosts.entered[t][b] = atomic.LoadInt32(&ghostOf(b).life)
 }
 
 // touch: a thread's access to a block's slot or counter. Under the
@@ -194,14 +207,17 @@ func touch(op *sched.Op, w where) {
 	if t < 0 || t >= len(ghosts.entered) {
 		return
 	}
-	life := atomic.LoadInt32(&ghosts.blocks[w.block].life)
-	reached := ghosts.entered[t][w.block]
-	if reached >= 0 && reached != life {
-		sched.Fail(sched.Failure{Kind: "use-after-free", Message: fmt.Sprintf(
-			"%s used block %d after it was returned to the pool", ThreadName(t), w.block)})
+	if w.block >= trackedBlocks {
+		return
 	}
+	life := atomic.LoadInt32(&w.ghost.life)
+	reached := ghosts.entered[t][w.block]
 	if pooled(w.block) {
 		sched.Fail(sched.Failure{Kind: "use-after-free", Message: fmt.Sprintf(
 			"%s used block %d while it was in the pool", ThreadName(t), w.block)})
+	}
+	if reached >= 0 && reached != life {
+		sched.Fail(sched.Failure{Kind: "use-after-free", Message: fmt.Sprintf(
+			"%s used block %d after it was returned to the pool", ThreadName(t), w.block)})
 	}
 }

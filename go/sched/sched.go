@@ -62,7 +62,7 @@ type Failure struct {
 	Kind    string // spancheck's violation kind: leak, span-duplicated, ...
 	Message string
 	Thread  int
-	Step    int    // index in the trace of the step that broke it (-1: the final checks)
+	Step    int // index in the trace of the step that broke it (-1: the final checks)
 	PCs     []uintptr
 }
 
@@ -247,12 +247,14 @@ func perturb() {
 		runtime.Gosched()
 		return
 	}
+	spin := uint64(0)
 	for i := uint64(0); i < (x>>24)&0x3ff; i++ {
-		spinSink++
+		spin += i
 	}
+	spinSink.Store(spin)
 }
 
-var spinSink uint64
+var spinSink atomic.Uint64 // keeps the compiler from dropping the spin
 
 // RunFree runs body(i) for i < n on n goroutines in parallel, perturbed with
 // probability perturb/2^16 at each operation; a trial longer than maxSteps
