@@ -114,7 +114,7 @@ func run(args []string, out io.Writer) int {
 	flags.Int64Var(&o.seed, "seed", 1, "seed")
 	flags.StringVar(&o.json, "json", "", "also write the report as JSON here")
 	flags.BoolVar(&o.trace, "trace", false, "print every operation of the (last) trial, even if it holds")
-	flags.StringVar(&o.source, "source", "", "what Go source this is, for the report")
+	flags.StringVar(&o.source, "source", goruntime.Source, "what Go source this is, for the report")
 	flags.StringVar(&o.rerunAs, "rerun-as", "spancheck go", "the command that reruns this, for the replay line")
 	flags.IntVar(&o.maxSteps, "max-steps", 200000, "a trial longer than this is a livelock")
 	if err := flags.Parse(args); err != nil {
@@ -339,7 +339,8 @@ func (r *runner) report(o outcome, k int, elapsed time.Duration, total int64, to
 	if token != "" {
 		fmt.Fprintf(r.out, "Replay: %s --scenario %s%s --schedule replay:%s\n", r.o.rerunAs, r.s.name, r.shapeOptions(), token)
 	}
-	rep := map[string]any{"verdict": "holds", "scenario": r.s.name, "schedule": r.sc.text, "source": r.o.source, "replay": token}
+	rep := map[string]any{"verdict": "holds", "scenario": r.s.name, "schedule": r.sc.text, "source": r.o.source, "replay": token,
+		"operations": total, "seconds": elapsed.Seconds()}
 	if f != nil {
 		rep["verdict"], rep["kind"], rep["message"], rep["trial"] = "violated", f.Kind, f.Message, k+1
 	}

@@ -205,7 +205,9 @@ func at(k Kind, p unsafe.Pointer, blocked func() bool) {
 	}
 	if current.tracing {
 		op := Op{Thread: current.thread, Kind: k, Addr: uintptr(p)}
-		op.NPC = runtime.Callers(3, op.PCs[:])
+		if current.thread != Setup { // the narrative sums the setup up in one line
+			op.NPC = runtime.Callers(3, op.PCs[:])
+		}
 		current.trace = append(current.trace, op)
 	}
 }
