@@ -1,6 +1,6 @@
 // Package atomic stands in for the runtime's runtime/internal/atomic. Every
 // operation is a scheduling point: it asks the scheduler for its turn before
-// it touches memory, and reports what it read or wrote after. The operations
+// it touches memory, and reports what it read and wrote after. The operations
 // themselves are sync/atomic's, sequentially consistent like the runtime's.
 package atomic
 
@@ -11,65 +11,43 @@ import (
 	"spancheck.dev/go/sched"
 )
 
-func Load(p *uint32) uint32 {
+type word interface{ ~uint32 | ~uint64 | ~uintptr }
+
+func load[T word](p *T, op func(*T) T) T {
 	sched.At(sched.Load, unsafe.Pointer(p))
-	v := atomic.LoadUint32(p)
+	v := op(p)
 	sched.Done(sched.Load, unsafe.Pointer(p), uint64(v), uint64(v), true)
 	return v
 }
 
-func Store(p *uint32, v uint32) {
+func store[T word](p *T, v T, op func(*T, T)) {
 	sched.At(sched.Store, unsafe.Pointer(p))
-	atomic.StoreUint32(p, v)
+	op(p, v)
 	sched.Done(sched.Store, unsafe.Pointer(p), uint64(v), uint64(v), true)
 }
 
-// Xadd returns the new value, as the runtime's does.
-func Xadd(p *uint32, delta int32) uint32 {
+// add returns the new value, as the runtime's Xadd does.
+func add[T word](p *T, delta T, op func(*T, T) T) T {
 	sched.At(sched.Xadd, unsafe.Pointer(p))
-	v := atomic.AddUint32(p, uint32(delta))
-	sched.Done(sched.Xadd, unsafe.Pointer(p), uint64(v-uint32(delta)), uint64(v), true)
+	v := op(p, delta)
+	sched.Done(sched.Xadd, unsafe.Pointer(p), uint64(v-delta), uint64(v), true)
 	return v
 }
 
-func Load64(p *uint64) uint64 {
-	sched.At(sched.Load, unsafe.Pointer(p))
-	v := atomic.LoadUint64(p)
-	sched.Done(sched.Load, unsafe.Pointer(p), v, v, true)
-	return v
-}
-
-func Store64(p *uint64, v uint64) {
-	sched.At(sched.Store, unsafe.Pointer(p))
-	atomic.StoreUint64(p, v)
-	sched.Done(sched.Store, unsafe.Pointer(p), v, v, true)
-}
-
-func Xadd64(p *uint64, delta int64) uint64 {
-	sched.At(sched.Xadd, unsafe.Pointer(p))
-	v := atomic.AddUint64(p, uint64(delta))
-	sched.Done(sched.Xadd, unsafe.Pointer(p), v-uint64(delta), v, true)
-	return v
-}
+func Load(p *uint32) uint32                { return load(p, atomic.LoadUint32) }
+func Load64(p *uint64) uint64              { return load(p, atomic.LoadUint64) }
+func Loaduintptr(p *uintptr) uintptr       { return load(p, atomic.LoadUintptr) }
+func Store(p *uint32, v uint32)            { store(p, v, atomic.StoreUint32) }
+func Store64(p *uint64, v uint64)          { store(p, v, atomic.StoreUint64) }
+func Storeuintptr(p *uintptr, v uintptr)   { store(p, v, atomic.StoreUintptr) }
+func Xadd(p *uint32, delta int32) uint32   { return add(p, uint32(delta), atomic.AddUint32) }
+func Xadd64(p *uint64, delta int64) uint64 { return add(p, uint64(delta), atomic.AddUint64) }
 
 func Cas64(p *uint64, old, new uint64) bool {
 	sched.At(sched.Cas, unsafe.Pointer(p))
 	ok := atomic.CompareAndSwapUint64(p, old, new)
 	sched.Done(sched.Cas, unsafe.Pointer(p), old, new, ok)
 	return ok
-}
-
-func Loaduintptr(p *uintptr) uintptr {
-	sched.At(sched.Load, unsafe.Pointer(p))
-	v := atomic.LoadUintptr(p)
-	sched.Done(sched.Load, unsafe.Pointer(p), uint64(v), uint64(v), true)
-	return v
-}
-
-func Storeuintptr(p *uintptr, v uintptr) {
-	sched.At(sched.Store, unsafe.Pointer(p))
-	atomic.StoreUintptr(p, v)
-	sched.Done(sched.Store, unsafe.Pointer(p), uint64(v), uint64(v), true)
 }
 
 func Loadp(p unsafe.Pointer) unsafe.Pointer {
