@@ -399,18 +399,45 @@ func (r *runner) narrative(o outcome) {
 	if setupEnd > 0 {
 		fmt.Fprintf(r.out, "%7s  %-13s (%d operations: the scenario's setup)\n", "1-"+fmt.Sprint(setupEnd), "setup", setupEnd)
 	}
-	from := first
-	if first >= 0 && !r.o.trace && last-first+1 > narrativeTail {
-		from = last + 1 - narrativeTail
+	shown := r.shownSteps(o.trace, first, last)
+	for i := setupEnd; i < len(o.trace); {
+		if shown[i] {
+			line(i)
+			i++
+			continue
+		}
+		gap := i
+		for i < len(o.trace) && !shown[i] {
+			i++
+		}
 		fmt.Fprintf(r.out, "%7s  %-13s (%d operations of the threads; --trace prints every one)\n",
-			fmt.Sprintf("%d-%d", first+1, from), "…", from-first)
+			fmt.Sprintf("%d-%d", gap+1, i), "…", i-gap)
 	}
-	if from < 0 {
-		from = setupEnd
+}
+
+// shownSteps: which of the threads' steps the narrative prints. All with
+// --trace; else the last narrativeTail, and each thread's last push or pop
+// from its claim of a slot on (the steps that decide the outcome).
+func (r *runner) shownSteps(trace []sched.Op, first, last int) []bool {
+	shown := make([]bool, len(trace))
+	for i := range trace {
+		shown[i] = r.o.trace || i > last || i+narrativeTail > last
 	}
-	for i := from; i < len(o.trace); i++ {
-		line(i)
+	if first < 0 {
+		return shown
 	}
+	claimed := map[int]bool{}
+	for i := last; i >= first; i-- {
+		op := &trace[i]
+		if op.Thread < 0 || claimed[op.Thread] {
+			continue
+		}
+		shown[i] = true
+		if goruntime.LocationClass(op) == "index" && (op.Kind == sched.Xadd || op.Kind == sched.Cas && op.OK) {
+			claimed[op.Thread] = true
+		}
+	}
+	return shown
 }
 
 func (r *runner) writeJSON(rep map[string]any) {
