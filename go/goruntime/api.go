@@ -11,10 +11,6 @@ import (
 // BlockEntries is Go's spanSetBlockEntries, as compiled.
 const BlockEntries = spanSetBlockEntries
 
-// CounterName is the name of the block's counter field (popped in Go 1.19,
-// used in d1798d5a).
-var CounterName = blockLayout.counterName
-
 // Span is a span to push: only its number matters.
 type Span = mspan
 
@@ -66,9 +62,6 @@ func PoolFree(t int, b *Block) { startOp(t); spanSetBlockPool.free(b) }
 
 // BlockNumber: blocks are numbered in allocation order.
 func BlockNumber(b *Block) int { return blockAt(uintptr(unsafe.Pointer(b))) }
-
-// Blocks is how many blocks the trial allocated.
-func Blocks() int { return len(ghosts.blocks) }
 
 // CheckPool is I4 and I5 on blocks after reset: every block is on the
 // pool's free stack, once, with a zero counter and all slots nil.

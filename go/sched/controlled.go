@@ -30,7 +30,6 @@ type Trial struct {
 
 type thread struct {
 	grant   chan struct{}
-	pending Op          // the operation it waits to do
 	blocked func() bool // non-nil: cannot move while it returns true
 	done    bool
 	last    Op   // its previous operation
@@ -116,9 +115,6 @@ func (t *Trial) failHere(f Failure) {
 	defer func() { recover() }() // Fail unwinds with abortSignal
 	Fail(f)
 }
-
-// Pending is the operation goroutine i waits to do.
-func (t *Trial) Pending(i int) Op { return t.threads[i].pending }
 
 // Spun: goroutine i's last load re-read the value its previous one read (a
 // spin: it waits for another goroutine).

@@ -105,9 +105,6 @@ func Tracing(on bool) { current.tracing = on; current.trace = current.trace[:0] 
 // Trace is what the trial recorded since Tracing(true).
 func Trace() []Op { return current.trace }
 
-// Steps is how many operations the current trial has traced.
-func Steps() int { return len(current.trace) }
-
 // Begin starts a trial in pass-through mode (its setup).
 func Begin() {
 	current.mode = passThrough
@@ -195,7 +192,6 @@ func at(k Kind, p unsafe.Pointer, blocked func() bool) {
 	case controlled:
 		t := current.trial
 		th := t.threads[current.thread]
-		th.pending = Op{Kind: k, Addr: uintptr(p)}
 		th.blocked = blocked
 		t.arrive <- struct{}{}
 		<-th.grant
