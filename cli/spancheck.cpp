@@ -12,6 +12,7 @@
 #include "catalog.hpp"
 #include "check.hpp"
 #include "../report/exit_codes.hpp"
+#include "go_command.hpp"
 #include "merge.hpp"
 #include "../report/model_args.hpp"
 #include "mutants.hpp"
@@ -126,6 +127,9 @@ int main(int argc, char** argv) {
     stress_command stress;
     add_stress_command(app, stress);
 
+    go_command go;
+    add_go_command(app, go);
+
     check_args check;
     add_check_command(app, check);
 
@@ -153,6 +157,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand("stress")) throw report::bad_input{exec_stress(stress, argv[0])};
+        if (app.got_subcommand("go")) throw report::bad_input{exec_go(go)};
         if (app.got_subcommand("mutants")) return run_mutants_command(mutants_search, mutants_json_file);
         if (app.got_subcommand("check")) return run_check(check);
         if (app.got_subcommand("merge")) return run_merge(merge);

@@ -23,6 +23,14 @@
 
 namespace spancheck::cli {
 
+std::filesystem::path cache_root() {
+    namespace fs = std::filesystem;
+    if (const char* c = std::getenv("SPANCHECK_CACHE"); c && *c) return c;
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return fs::path(x) / "spancheck";
+    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".cache" / "spancheck";
+    return fs::temp_directory_path() / "spancheck-cache";
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -34,13 +42,6 @@ std::string read_file(const fs::path& p) {
     return s.str();
 }
 
-
-fs::path cache_root() {
-    if (const char* c = std::getenv("SPANCHECK_CACHE"); c && *c) return c;
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return fs::path(x) / "spancheck";
-    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".cache" / "spancheck";
-    return fs::temp_directory_path() / "spancheck-cache";
-}
 
 // What variant-build.json (written by CMake beside the runners) says.
 nlohmann::json build_config() {

@@ -13,10 +13,15 @@
 // the compiler's messages as they are and is bad input (exit 2).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace spancheck::cli {
+
+// Where compiled variants (and the Go harness's builds) are cached:
+// $SPANCHECK_CACHE, else $XDG_CACHE_HOME/spancheck, else ~/.cache/spancheck.
+std::filesystem::path cache_root();
 
 enum class build_kind { model, stress, stress_tsan };
 

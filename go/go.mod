@@ -1,0 +1,3 @@
+module spancheck.dev/go
+
+go 1.19
